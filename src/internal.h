@@ -14,14 +14,23 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib.h>
 
 #include "libvirt/libvirt.h"
 #include "libvirt/virterror.h"
+#include "libvirt/libvirt-qemu.h"
+#include "libvirt/libvirt-lxc.h"
 
 /* Marks a function exported from the shared library; everything else is
  * hidden (-fvisibility=hidden) and bound by the version script. */
 #define VIR_EXPORT __attribute__((visibility("default")))
+
+/* Marks an internal function that libvirt.so also exports under the
+ * LIBVIRT_PRIVATE_9.0.0 node, for nuvirt's sibling libraries
+ * (libvirt-qemu.so, libvirt-lxc.so, libvirt-admin.so) and for binaries
+ * built from libvirt's own tree (src/compat/README.md). */
+#define VIR_PRIVATE_EXPORT __attribute__((visibility("default")))
 
 #define STREQ(a, b) (strcmp(a, b) == 0)
 #define STRNEQ(a, b) (strcmp(a, b) != 0)
@@ -68,3 +77,6 @@
             return RET; \
         } \
     } while (0)
+
+#define STREQLEN(a, b, n) (strncmp(a, b, n) == 0)
+#define NULLSTR(s) ((s) ? (s) : "<null>")

@@ -18,7 +18,7 @@ static GMutex handlerLock;
 static virErrorFunc globalHandler;
 static void *globalUserData;
 
-virErrorPtr
+VIR_PRIVATE_EXPORT virErrorPtr
 virLastErrorObject(void)
 {
     virErrorPtr err = g_private_get(&lastError);
@@ -138,7 +138,7 @@ virSetError(virErrorPtr newerr)
     return virCopyError(newerr, virLastErrorObject());
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virErrorPreserveLast(virErrorPtr *saveerr)
 {
     int saved_errno = errno;
@@ -152,7 +152,7 @@ virErrorPreserveLast(virErrorPtr *saveerr)
     errno = saved_errno;
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virErrorRestore(virErrorPtr *savederr)
 {
     int saved_errno = errno;
@@ -273,11 +273,14 @@ virRaiseErrorInternal(const char *filename, const char *funcname,
     to->int1 = int1;
     to->int2 = int2;
 
-    virLogMessage(&virLogSelf, VIR_LOG_ERROR, filename, linenr, funcname,
-                  "%s", to->message);
+    /* Errors reach the log only where the user asked for log outputs: the
+     * default error handler already prints them, as libvirt reasons. */
+    if (virLogGetNbOutputs() > 0)
+        virLogMessage(&virLogSelf, VIR_LOG_ERROR, filename, linenr, funcname,
+                      "%s", to->message);
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virRaiseErrorFull(const char *filename, const char *funcname, size_t linenr,
                   int domain, int code, virErrorLevel level,
                   const char *str1, const char *str2, const char *str3,
@@ -299,7 +302,7 @@ virRaiseErrorFull(const char *filename, const char *funcname, size_t linenr,
     errno = saved_errno;
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virReportErrorHelper(int domcode, int errorcode, const char *filename,
                      const char *funcname, size_t linenr,
                      const char *fmt, ...)
@@ -329,7 +332,7 @@ virReportErrorHelper(int domcode, int errorcode, const char *filename,
     errno = saved_errno;
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virReportSystemErrorFull(int domcode, int theerrno, const char *filename,
                          const char *funcname, size_t linenr,
                          const char *fmt, ...)
