@@ -152,7 +152,8 @@ class Api:
                 val = e.get('value')
                 shift = e.get('value_bitshift')
                 if shift is not None and self.numeric(val) > 1:
-                    val = '1 << %s' % shift
+                    # bit 31 does not fit an int: it must be unsigned
+                    val = '1%s << %s' % ('U' if int(shift) >= 31 else '', shift)
                 out.append('    %s = %s, /* since %s */' % (e.get('name'), val, e.get('version')))
             if sentinel is not None:
                 out.append('# ifdef VIR_ENUM_SENTINELS')

@@ -42,7 +42,7 @@ typedef enum {
     VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX = 1 << 20, /* since 7.0.0 */
     VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD = 1 << 21, /* since 7.9.0 */
     VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE = 1 << 30, /* since 7.3.0 */
-    VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE = 1 << 31, /* since 7.3.0 */
+    VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE = 1U << 31, /* since 7.3.0 */
 } virConnectListAllNodeDeviceFlags;
 
 typedef enum {
