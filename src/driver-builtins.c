@@ -1,0 +1,14 @@
+/*
+ * driver-builtins.c: the drivers linked into libvirt.so register here,
+ * in probe order (client-side drivers first, the remote driver last).
+ */
+#include "internal.h"
+#include "driver.h"
+
+void virDriverRegisterBuiltins(void);
+
+void
+virDriverRegisterBuiltins(void)
+{
+    /* no driver is built in yet */
+}

@@ -1,0 +1,55 @@
+/*
+ * libvirt-domain.c: the domain entry points that do not have the plain
+ * generated shape.
+ */
+#include "internal.h"
+#include "datatypes.h"
+#include "util/virlog.h"
+
+#define VIR_FROM_THIS VIR_FROM_DOMAIN
+
+VIR_LOG_INIT("libvirt.domain");
+
+VIR_EXPORT int
+virDomainListGetStats(virDomainPtr *doms, unsigned int stats,
+                      virDomainStatsRecordPtr **retStats, unsigned int flags)
+{
+    virConnectPtr conn = NULL;
+    virDomainPtr *next;
+
+    VIR_DEBUG("doms=%p, stats=0x%x, retStats=%p, flags=0x%x",
+              doms, stats, retStats, flags);
+    virResetLastError();
+    virCheckNonNullArgGoto(doms, error);
+    virCheckNonNullArgGoto(retStats, error);
+    if (!*doms) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s",
+                       "doms array in virDomainListGetStats must contain at least one domain");
+        goto error;
+    }
+    conn = doms[0]->conn;
+    virCheckConnectReturn(conn, -1);
+    for (next = doms; *next; next++) {
+        if (!virObjectIsClass(*next, virDomainClass)) {
+            virReportError(VIR_ERR_INVALID_DOMAIN, "%s", __FUNCTION__);
+            goto error;
+        }
+        if ((*next)->conn != conn) {
+            virReportError(VIR_ERR_INVALID_ARG, "%s",
+                           "domains in 'doms' array must belong to a single connection");
+            goto error;
+        }
+    }
+    if (conn->driver->domainListGetStats) {
+        int ret = conn->driver->domainListGetStats(doms, stats, retStats, flags);
+
+        if (ret < 0)
+            goto error;
+        return ret;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
+}
