@@ -1,0 +1,113 @@
+/*
+ * test_driver.c: the test driver's connection (test:///default).
+ *
+ * This is the first step of the in-memory hypervisor: it accepts
+ * test:///default and answers the connection-level calls.  Domains,
+ * networks, storage and the node-file loader (test:///PATH.xml) follow
+ * family by family; until then those calls fail with VIR_ERR_NO_SUPPORT
+ * through the public layer.
+ */
+#include "internal.h"
+#include "datatypes.h"
+#include "driver.h"
+#include "test/test_driver.h"
+
+#define VIR_FROM_THIS VIR_FROM_TEST
+
+static virDrvOpenStatus
+testConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
+                unsigned int flags)
+{
+    virCheckFlags(VIR_CONNECT_RO, VIR_DRV_OPEN_ERROR);
+
+    if (conn->uri->path[0] == '\0' ||
+        (conn->uri->path[0] == '/' && conn->uri->path[1] == '\0')) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s",
+                       "testOpen: supply a path or use test:///default");
+        return VIR_DRV_OPEN_ERROR;
+    }
+    if (STRNEQ(conn->uri->path, "/default")) {
+        virReportError(VIR_ERR_NO_SUPPORT, "%s",
+                       "loading a node description file (test:///PATH.xml)");
+        return VIR_DRV_OPEN_ERROR;
+    }
+    return VIR_DRV_OPEN_SUCCESS;
+}
+
+static int
+testConnectClose(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+static const char *
+testConnectGetType(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return "TEST";
+}
+
+static int
+testConnectGetVersion(virConnectPtr conn G_GNUC_UNUSED, unsigned long *hvVer)
+{
+    /* the version libvirt's test driver reports, 0.0.2 */
+    *hvVer = 2;
+    return 0;
+}
+
+static char *
+testConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return g_strdup(g_get_host_name());
+}
+
+static int
+testConnectGetMaxVcpus(virConnectPtr conn G_GNUC_UNUSED,
+                       const char *type G_GNUC_UNUSED)
+{
+    return 32;
+}
+
+static int
+testConnectIsSecure(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 1;
+}
+
+static int
+testConnectIsEncrypted(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+static int
+testConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 1;
+}
+
+static virHypervisorDriver testHypervisorDriver = {
+    .name = "Test",
+    .connectOpen = testConnectOpen,
+    .connectClose = testConnectClose,
+    .connectGetType = testConnectGetType,
+    .connectGetVersion = testConnectGetVersion,
+    .connectGetHostname = testConnectGetHostname,
+    .connectGetMaxVcpus = testConnectGetMaxVcpus,
+    .connectIsSecure = testConnectIsSecure,
+    .connectIsEncrypted = testConnectIsEncrypted,
+    .connectIsAlive = testConnectIsAlive,
+};
+
+static const char *testSchemes[] = { "test", NULL };
+
+static virConnectDriver testConnectDriver = {
+    .localOnly = true,
+    .uriSchemes = testSchemes,
+    .hypervisorDriver = &testHypervisorDriver,
+};
+
+int
+testRegister(void)
+{
+    return virRegisterConnectDriver(&testConnectDriver, false);
+}

@@ -1,0 +1,4 @@
+#pragma once
+
+/* Register the test driver (test:///default) with the library. */
+int testRegister(void);
