@@ -17,9 +17,12 @@ testObjDispose(void *obj)
 }
 
 /* Classes live for the whole process, as in the library; keeping them in
- * statics keeps them reachable for the leak checker. */
-static virClass *testObjClass;
-static virClass *plainClass;
+ * globals (a static the compiler may drop as never read) keeps them
+ * reachable for the leak checker. */
+extern virClass *testObjClass;
+extern virClass *plainClass;
+virClass *testObjClass;
+virClass *plainClass;
 
 static int
 testLifecycle(void)
