@@ -1,0 +1,533 @@
+/*
+ * virxml.c: reading and writing XML documents with libxml2.
+ */
+#include "internal.h"
+#include "util/virxml.h"
+#include "util/virstring.h"
+#include "util/viruuid.h"
+
+#include <libxml/xpathInternals.h>
+
+#define VIR_FROM_THIS VIR_FROM_XML
+
+typedef struct {
+    int domcode;
+} virParserData;
+
+/* A fatal parse error becomes VIR_ERR_XML_DETAIL with the offending line
+ * and a "----^" pointer under the column, as libvirt reports it. */
+static void
+virXMLCatchError(void *ctx, const char *msg G_GNUC_UNUSED, ...)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    const xmlChar *cur;
+    const xmlChar *base;
+    g_autoptr(GString) context = NULL;
+    g_autoptr(GString) pointer = NULL;
+    int domcode = VIR_FROM_XML;
+    size_t col;
+    size_t n;
+
+    if (!ctxt || virGetLastErrorCode() != VIR_ERR_OK || !ctxt->input ||
+        ctxt->lastError.level != XML_ERR_FATAL || !ctxt->lastError.message)
+        return;
+    if (ctxt->_private)
+        domcode = ((virParserData *)ctxt->_private)->domcode;
+
+    cur = ctxt->input->cur;
+    base = ctxt->input->base;
+    while (cur > base && (*cur == '\n' || *cur == '\r'))
+        cur--;
+    while (cur > base && *cur != '\n' && *cur != '\r')
+        cur--;
+    if (*cur == '\n' || *cur == '\r')
+        cur++;
+    col = ctxt->input->cur - cur;
+
+    context = g_string_new(NULL);
+    while (*cur && *cur != '\n' && *cur != '\r')
+        g_string_append_c(context, *cur++);
+    pointer = g_string_new(NULL);
+    for (n = 0; n < col && n < context->len; n++)
+        g_string_append_c(pointer, context->str[n] == '\t' ? '\t' : '-');
+    g_string_append_c(pointer, '^');
+
+    if (ctxt->lastError.file)
+        virReportErrorHelper(domcode, VIR_ERR_XML_DETAIL, __FILE__, __FUNCTION__,
+                             __LINE__, "%s:%d: %s%s\n%s", ctxt->lastError.file,
+                             ctxt->lastError.line, ctxt->lastError.message,
+                             context->str, pointer->str);
+    else
+        virReportErrorHelper(domcode, VIR_ERR_XML_DETAIL, __FILE__, __FUNCTION__,
+                             __LINE__, "at line %d: %s%s\n%s",
+                             ctxt->lastError.line, ctxt->lastError.message,
+                             context->str, pointer->str);
+}
+
+xmlXPathContextPtr
+virXMLXPathContextNew(xmlDocPtr xml)
+{
+    xmlXPathContextPtr ctxt = xmlXPathNewContext(xml);
+
+    if (!ctxt)
+        abort();
+    return ctxt;
+}
+
+VIR_PRIVATE_EXPORT xmlDocPtr
+virXMLParseHelper(int domcode, const char *filename, const char *xmlStr,
+                  const char *url, const char *rootelement,
+                  xmlXPathContextPtr *ctxt, const char *schemafile G_GNUC_UNUSED,
+                  bool validate G_GNUC_UNUSED)
+{
+    virParserData priv = { .domcode = domcode };
+    g_autoptr(xmlParserCtxt) pctxt = xmlNewParserCtxt();
+    g_autoptr(xmlDoc) xml = NULL;
+    const char *docname = filename ? filename : url ? url : "[inline data]";
+    xmlNodePtr root;
+
+    if (!pctxt || !pctxt->sax)
+        abort();
+    pctxt->_private = &priv;
+    pctxt->sax->error = virXMLCatchError;
+    if (filename)
+        xml = xmlCtxtReadFile(pctxt, filename, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    else
+        xml = xmlCtxtReadDoc(pctxt, BAD_CAST xmlStr, url, NULL,
+                             XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    if (!xml) {
+        if (virGetLastErrorCode() == VIR_ERR_OK)
+            virReportErrorHelper(domcode, VIR_ERR_XML_ERROR, __FILE__,
+                                 __FUNCTION__, __LINE__,
+                                 "failed to parse xml document '%s'", docname);
+        return NULL;
+    }
+    if (!(root = xmlDocGetRootElement(xml))) {
+        virReportErrorHelper(domcode, VIR_ERR_INTERNAL_ERROR, __FILE__,
+                             __FUNCTION__, __LINE__, "%s", "missing root element");
+        return NULL;
+    }
+    if (rootelement && !virXMLNodeNameEqual(root, rootelement)) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "expecting root element of '%s', not '%s'",
+                       rootelement, root->name);
+        return NULL;
+    }
+    if (ctxt) {
+        *ctxt = virXMLXPathContextNew(xml);
+        (*ctxt)->node = root;
+    }
+    return g_steal_pointer(&xml);
+}
+
+/* Evaluate @xpath as a string; NULL when it is empty or missing. */
+static xmlXPathObjectPtr
+virXPathEvalString(const char *xpath, xmlXPathContextPtr ctxt)
+{
+    xmlXPathObjectPtr obj;
+
+    if (!ctxt || !xpath) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "Invalid parameter to virXPathString()");
+        return NULL;
+    }
+    obj = xmlXPathEval(BAD_CAST xpath, ctxt);
+    if (!obj || obj->type != XPATH_STRING || !obj->stringval ||
+        obj->stringval[0] == 0) {
+        xmlXPathFreeObject(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+VIR_PRIVATE_EXPORT char *
+virXPathString(const char *xpath, xmlXPathContextPtr ctxt)
+{
+    g_autofree char *expr = g_strdup_printf("string(%s)", xpath);
+    g_autoptr(xmlXPathObject) obj = virXPathEvalString(expr, ctxt);
+
+    return obj ? g_strdup((char *)obj->stringval) : NULL;
+}
+
+VIR_PRIVATE_EXPORT int
+virXPathBoolean(const char *xpath, xmlXPathContextPtr ctxt)
+{
+    g_autoptr(xmlXPathObject) obj = NULL;
+
+    if (!ctxt || !xpath) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "Invalid parameter to virXPathBoolean()");
+        return -1;
+    }
+    obj = xmlXPathEval(BAD_CAST xpath, ctxt);
+    if (!obj || obj->type != XPATH_BOOLEAN || obj->boolval < 0 || obj->boolval > 1)
+        return -1;
+    return obj->boolval;
+}
+
+/* 0 read, -1 absent or empty, -2 not a number of that type */
+#define XPATH_NUMBER_READER(fn, type, conv) \
+    fn(const char *xpath, xmlXPathContextPtr ctxt, unsigned int base, type *value) \
+    { \
+        g_autofree char *str = virXPathString(xpath, ctxt); \
+        if (!str) \
+            return -1; \
+        if (conv(str, NULL, base, value) < 0) \
+            return -2; \
+        return 0; \
+    }
+
+VIR_PRIVATE_EXPORT int XPATH_NUMBER_READER(virXPathUIntBase, unsigned int, virStrToLong_ui)
+VIR_PRIVATE_EXPORT int XPATH_NUMBER_READER(virXPathULongLongBase, unsigned long long, virStrToLong_ull)
+static int XPATH_NUMBER_READER(virXPathIntBase, int, virStrToLong_i)
+static int XPATH_NUMBER_READER(virXPathLongLongBase, long long, virStrToLong_ll)
+
+VIR_PRIVATE_EXPORT int
+virXPathInt(const char *xpath, xmlXPathContextPtr ctxt, int *value)
+{
+    return virXPathIntBase(xpath, ctxt, 10, value);
+}
+
+VIR_PRIVATE_EXPORT int
+virXPathUInt(const char *xpath, xmlXPathContextPtr ctxt, unsigned int *value)
+{
+    return virXPathUIntBase(xpath, ctxt, 10, value);
+}
+
+VIR_PRIVATE_EXPORT int
+virXPathLongLong(const char *xpath, xmlXPathContextPtr ctxt, long long *value)
+{
+    return virXPathLongLongBase(xpath, ctxt, 10, value);
+}
+
+VIR_PRIVATE_EXPORT int
+virXPathULongLong(const char *xpath, xmlXPathContextPtr ctxt,
+                  unsigned long long *value)
+{
+    return virXPathULongLongBase(xpath, ctxt, 10, value);
+}
+
+VIR_PRIVATE_EXPORT xmlNodePtr
+virXPathNode(const char *xpath, xmlXPathContextPtr ctxt)
+{
+    g_autoptr(xmlXPathObject) obj = NULL;
+
+    if (!ctxt || !xpath) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "Invalid parameter to virXPathNode()");
+        return NULL;
+    }
+    obj = xmlXPathEval(BAD_CAST xpath, ctxt);
+    if (!obj || obj->type != XPATH_NODESET || !obj->nodesetval ||
+        obj->nodesetval->nodeNr <= 0 || !obj->nodesetval->nodeTab)
+        return NULL;
+    return obj->nodesetval->nodeTab[0];
+}
+
+VIR_PRIVATE_EXPORT int
+virXPathNodeSet(const char *xpath, xmlXPathContextPtr ctxt, xmlNodePtr **list)
+{
+    g_autoptr(xmlXPathObject) obj = NULL;
+    int n;
+
+    if (list)
+        *list = NULL;
+    if (!ctxt || !xpath) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "Invalid parameter to virXPathNodeSet()");
+        return -1;
+    }
+    obj = xmlXPathEval(BAD_CAST xpath, ctxt);
+    if (!obj)
+        return 0;
+    if (obj->type != XPATH_NODESET) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "Incorrect xpath '%s'", xpath);
+        return -1;
+    }
+    if (!obj->nodesetval || obj->nodesetval->nodeNr < 0)
+        return 0;
+    n = obj->nodesetval->nodeNr;
+    if (list && n > 0)
+        *list = g_memdup2(obj->nodesetval->nodeTab, sizeof(xmlNodePtr) * n);
+    return n;
+}
+
+VIR_PRIVATE_EXPORT char *
+virXMLPropString(xmlNodePtr node, const char *name)
+{
+    xmlChar *val = xmlGetNoNsProp(node, BAD_CAST name);
+    char *ret;
+
+    if (!val)
+        return NULL;
+    ret = g_strdup((const char *)val);
+    xmlFree(val);
+    return ret;
+}
+
+static int
+virXMLPropMissing(xmlNodePtr node, const char *name, virXMLPropFlags flags)
+{
+    if (!(flags & VIR_XML_PROP_REQUIRED))
+        return 0;
+    virReportError(VIR_ERR_XML_ERROR,
+                   "Missing required attribute '%s' in element '%s'",
+                   name, node->name);
+    return -1;
+}
+
+char *
+virXMLPropStringRequired(xmlNodePtr node, const char *name)
+{
+    char *ret = virXMLPropString(node, name);
+
+    if (!ret)
+        ignore_value(virXMLPropMissing(node, name, VIR_XML_PROP_REQUIRED));
+    return ret;
+}
+
+VIR_PRIVATE_EXPORT char *
+virXMLNodeContentString(xmlNodePtr node)
+{
+    xmlChar *content;
+    char *ret;
+
+    if (node->type != XML_ELEMENT_NODE) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       "node '%s' has unexpected type %d", node->name, node->type);
+        return NULL;
+    }
+    if (!(content = xmlNodeGetContent(node))) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       "node '%s' has unexpected NULL content. This could be caused by malformed input, or a memory allocation failure",
+                       node->name);
+        return NULL;
+    }
+    ret = g_strdup((const char *)content);
+    xmlFree(content);
+    return ret;
+}
+
+int
+virXMLPropEnumDefault(xmlNodePtr node, const char *name,
+                      int (*strToInt)(const char *), virXMLPropFlags flags,
+                      unsigned int *result, unsigned int defaultResult)
+{
+    g_autofree char *str = NULL;
+    int val;
+
+    *result = defaultResult;
+    if (!(str = virXMLPropString(node, name)))
+        return virXMLPropMissing(node, name, flags);
+    val = strToInt(str);
+    if (val < 0 || ((flags & VIR_XML_PROP_NONZERO) && val == 0)) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "Invalid value for attribute '%s' in element '%s': '%s'.",
+                       name, node->name, str);
+        return -1;
+    }
+    *result = val;
+    return 1;
+}
+
+int
+virXMLPropEnum(xmlNodePtr node, const char *name,
+               int (*strToInt)(const char *), virXMLPropFlags flags,
+               unsigned int *result)
+{
+    return virXMLPropEnumDefault(node, name, strToInt, flags, result, 0);
+}
+
+int
+virXMLPropTristateBool(xmlNodePtr node, const char *name,
+                       virXMLPropFlags flags, virTristateBool *result)
+{
+    unsigned int val;
+    int ret = virXMLPropEnum(node, name, virTristateBoolTypeFromString,
+                             flags | VIR_XML_PROP_NONZERO, &val);
+
+    *result = ret == 1 ? val : VIR_TRISTATE_BOOL_ABSENT;
+    return ret;
+}
+
+int
+virXMLPropTristateSwitch(xmlNodePtr node, const char *name,
+                         virXMLPropFlags flags, virTristateSwitch *result)
+{
+    unsigned int val;
+    int ret = virXMLPropEnum(node, name, virTristateSwitchTypeFromString,
+                             flags | VIR_XML_PROP_NONZERO, &val);
+
+    *result = ret == 1 ? val : VIR_TRISTATE_SWITCH_ABSENT;
+    return ret;
+}
+
+/* Shared tail of the numeric readers: sign and zero rules. */
+static int
+virXMLPropCheckNumber(xmlNodePtr node, const char *name, const char *str,
+                      virXMLPropFlags flags, bool negative, bool zero)
+{
+    if ((flags & VIR_XML_PROP_NONNEGATIVE) && negative) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "Invalid value for attribute '%s' in element '%s': '%s'. Expected non-negative value",
+                       name, node->name, str);
+        return -1;
+    }
+    if ((flags & VIR_XML_PROP_NONZERO) && zero) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "Invalid value for attribute '%s' in element '%s': Zero is not permitted",
+                       name, node->name);
+        return -1;
+    }
+    return 1;
+}
+
+static int
+virXMLPropBadNumber(xmlNodePtr node, const char *name, const char *str,
+                    const char *expected)
+{
+    virReportError(VIR_ERR_XML_ERROR,
+                   "Invalid value for attribute '%s' in element '%s': '%s'. Expected %s value",
+                   name, node->name, str, expected);
+    return -1;
+}
+
+int
+virXMLPropInt(xmlNodePtr node, const char *name, int base,
+              virXMLPropFlags flags, int *result, int defaultResult)
+{
+    g_autofree char *str = NULL;
+    int val;
+
+    *result = defaultResult;
+    if (!(str = virXMLPropString(node, name)))
+        return virXMLPropMissing(node, name, flags);
+    if (virStrToLong_i(str, NULL, base, &val) < 0)
+        return virXMLPropBadNumber(node, name, str, "integer");
+    if (virXMLPropCheckNumber(node, name, str, flags, val < 0, val == 0) < 0)
+        return -1;
+    *result = val;
+    return 1;
+}
+
+int
+virXMLPropUInt(xmlNodePtr node, const char *name, int base,
+               virXMLPropFlags flags, unsigned int *result)
+{
+    g_autofree char *str = NULL;
+    unsigned int val;
+
+    if (!(str = virXMLPropString(node, name)))
+        return virXMLPropMissing(node, name, flags);
+    if (virStrToLong_uip(str, NULL, base, &val) < 0)
+        return virXMLPropBadNumber(node, name, str, "non-negative integer");
+    if (virXMLPropCheckNumber(node, name, str, flags, false, val == 0) < 0)
+        return -1;
+    *result = val;
+    return 1;
+}
+
+int
+virXMLPropLongLong(xmlNodePtr node, const char *name, int base,
+                   virXMLPropFlags flags, long long *result,
+                   long long defaultResult)
+{
+    g_autofree char *str = NULL;
+    long long val;
+
+    *result = defaultResult;
+    if (!(str = virXMLPropString(node, name)))
+        return virXMLPropMissing(node, name, flags);
+    if (virStrToLong_ll(str, NULL, base, &val) < 0)
+        return virXMLPropBadNumber(node, name, str, "long long integer");
+    if (virXMLPropCheckNumber(node, name, str, flags, val < 0, val == 0) < 0)
+        return -1;
+    *result = val;
+    return 1;
+}
+
+int
+virXMLPropULongLong(xmlNodePtr node, const char *name, int base,
+                    virXMLPropFlags flags, unsigned long long *result)
+{
+    g_autofree char *str = NULL;
+    unsigned long long val;
+
+    if (!(str = virXMLPropString(node, name)))
+        return virXMLPropMissing(node, name, flags);
+    if (virStrToLong_ullp(str, NULL, base, &val) < 0)
+        return virXMLPropBadNumber(node, name, str, "non-negative integer");
+    if (virXMLPropCheckNumber(node, name, str, flags, false, val == 0) < 0)
+        return -1;
+    *result = val;
+    return 1;
+}
+
+int
+virXMLPropUUID(xmlNodePtr node, const char *name, virXMLPropFlags flags,
+               unsigned char *result)
+{
+    g_autofree char *str = NULL;
+    unsigned char val[VIR_UUID_BUFLEN];
+
+    if (!(str = virXMLPropString(node, name)))
+        return virXMLPropMissing(node, name, flags);
+    if (virUUIDParse(str, val) < 0) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "Invalid value for attribute '%s' in element '%s': '%s'. Expected UUID",
+                       name, node->name, str);
+        return -1;
+    }
+    memcpy(result, val, VIR_UUID_BUFLEN);
+    return 1;
+}
+
+VIR_PRIVATE_EXPORT bool
+virXMLNodeNameEqual(xmlNodePtr node, const char *name)
+{
+    return xmlStrEqual(node->name, BAD_CAST name);
+}
+
+VIR_PRIVATE_EXPORT xmlNodePtr
+virXMLNodeGetSubelement(xmlNodePtr node, const char *name)
+{
+    xmlNodePtr cur;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        if (cur->type == XML_ELEMENT_NODE && virXMLNodeNameEqual(cur, name))
+            return cur;
+    }
+    return NULL;
+}
+
+VIR_PRIVATE_EXPORT xmlNodePtr
+virXMLNewNode(xmlNsPtr ns, const char *name)
+{
+    xmlNodePtr ret = xmlNewNode(ns, BAD_CAST name);
+
+    if (!ret)
+        abort();
+    return ret;
+}
+
+VIR_PRIVATE_EXPORT char *
+virXMLNodeToString(xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlBufferPtr xmlbuf = xmlBufferCreate();
+    char *ret;
+
+    if (!xmlbuf)
+        abort();
+    if (xmlNodeDump(xmlbuf, doc, node, 0, 1) == 0) {
+        xmlBufferFree(xmlbuf);
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "failed to convert the XML node tree");
+        return NULL;
+    }
+    ret = g_strdup((const char *)xmlBufferContent(xmlbuf));
+    xmlBufferFree(xmlbuf);
+    return ret;
+}
+
+void
+virXPathContextNodeRestore(virXPathContextNodeSave *save)
+{
+    if (save->ctxt)
+        save->ctxt->node = save->node;
+}
