@@ -1,0 +1,15 @@
+/* node_device_conf.c: placeholder until this document family is written */
+#include "internal.h"
+#include "conf/virxmlcategory.h"
+
+#define VIR_FROM_THIS VIR_FROM_NODEDEV
+
+static char *
+nodedevRoundtrip(const char *xml G_GNUC_UNUSED,
+                 const virXMLRoundtripArgs *args G_GNUC_UNUSED)
+{
+    virReportError(VIR_ERR_NO_SUPPORT, "%s", "nodedev XML");
+    return NULL;
+}
+
+const virXMLCategory virNodeDeviceXMLCategory = { "nodedev", nodedevRoundtrip };
