@@ -132,7 +132,7 @@ virResetLastError(void)
     virResetError(virLastErrorObject());
 }
 
-int
+VIR_PRIVATE_EXPORT int
 virSetError(virErrorPtr newerr)
 {
     return virCopyError(newerr, virLastErrorObject());
