@@ -134,7 +134,7 @@ def check_code(f, check, fail):
         return ['    virCheck%sReturn(%s, %s);' % (cls, arg, fail)]
     if kind == 'ro':
         return ['    virCheckReadOnlyGoto(conn->flags, error);']
-    if kind == 'quirk':
+    if kind in ('quirk', 'optional'):
         return []
     simple = {
         'nonnull': ('%s == NULL', 'virReportInvalidNonNullArg(%s)'),
@@ -207,8 +207,13 @@ def gen_entry(f, table, checks):
             '        if (method) {',
             '            %s ret = method(%s);' % (f.ret, ', '.join(f.argnames)), '',
             '            if (%s)' % f.fail_test(), '                goto error;',
-            '            return ret;', '        }', '    }',
-            '    virReportUnsupportedError();', '', ' error:',
+            '            return ret;', '        }', '    }']
+    if 'optional' in checks:
+        # a driver without the method has nothing to do: success
+        out += ['    return 0;']
+    else:
+        out += ['    virReportUnsupportedError();']
+    out += ['', ' error:',
             '    virDispatchError(conn);', '    return %s;' % fail, '}']
     return out
 

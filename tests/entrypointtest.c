@@ -254,6 +254,30 @@ testConnHandler(void)
     return 0;
 }
 
+static void
+closeCb(virConnectPtr conn, int reason, void *opaque)
+{
+    (void)conn;
+    (void)reason;
+    (void)opaque;
+}
+
+/* A few calls succeed as no-ops when the driver has no method, as in
+ * libvirt (virsh registers a close callback on every connection). */
+static int
+testOptional(void)
+{
+    virConnectPtr conn = virConnectOpen("fake:///default");
+
+    CHECK_INTEQ(virConnectRegisterCloseCallback(conn, closeCb, NULL, NULL), 0);
+    CHECK_INTEQ(virConnectUnregisterCloseCallback(conn, closeCb), 0);
+    CHECK_INTEQ(virConnectRegisterCloseCallback(conn, NULL, NULL, NULL), -1);
+    CHECK_ERROR(VIR_ERR_INVALID_ARG,
+                "cb in virConnectRegisterCloseCallback must not be NULL");
+    virConnectClose(conn);
+    return 0;
+}
+
 static int
 testVersion(void)
 {
@@ -281,6 +305,7 @@ main(void)
     virTestRun("handle-checks", testHandleChecks);
     virTestRun("read-only-and-args", testReadOnlyAndArgs);
     virTestRun("connection-handler", testConnHandler);
+    virTestRun("optional-methods", testOptional);
     virTestRun("version", testVersion);
     return virTestDone();
 }
