@@ -37,6 +37,15 @@ testMalformed(void)
                 "---------------^");
     virResetLastError();
 
+    /* at the very end there is no context line: libvirt prints "(null)" */
+    xml = virXMLParseHelper(VIR_FROM_NETWORK, NULL, "<network>\n  <name>x</name>\n",
+                            "(network_definition)", NULL, NULL, NULL, false);
+    CHECK(xml == NULL);
+    CHECK_STREQ(virGetLastErrorMessage(),
+                "(network_definition):3: Premature end of data in tag network line 1\n"
+                "(null)\n^");
+    virResetLastError();
+
     xml = virXMLParseHelper(VIR_FROM_NETWORK, NULL, "<pool/>", NULL,
                             "network", NULL, NULL, false);
     CHECK(xml == NULL);

@@ -52,16 +52,18 @@ virXMLCatchError(void *ctx, const char *msg G_GNUC_UNUSED, ...)
         g_string_append_c(pointer, context->str[n] == '\t' ? '\t' : '-');
     g_string_append_c(pointer, '^');
 
+    /* an error at the very end has no context line; libvirt prints its
+     * empty buffer as "(null)" there, and so must we */
     if (ctxt->lastError.file)
         virReportErrorHelper(domcode, VIR_ERR_XML_DETAIL, __FILE__, __FUNCTION__,
                              __LINE__, "%s:%d: %s%s\n%s", ctxt->lastError.file,
                              ctxt->lastError.line, ctxt->lastError.message,
-                             context->str, pointer->str);
+                             context->len ? context->str : "(null)", pointer->str);
     else
         virReportErrorHelper(domcode, VIR_ERR_XML_DETAIL, __FILE__, __FUNCTION__,
                              __LINE__, "at line %d: %s%s\n%s",
                              ctxt->lastError.line, ctxt->lastError.message,
-                             context->str, pointer->str);
+                             context->len ? context->str : "(null)", pointer->str);
 }
 
 xmlXPathContextPtr
