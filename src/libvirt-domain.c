@@ -53,3 +53,33 @@ virDomainListGetStats(virDomainPtr *doms, unsigned int stats,
     virDispatchError(conn);
     return -1;
 }
+
+VIR_EXPORT char *
+virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
+{
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p, flags=0x%x", domain, flags);
+    virResetLastError();
+    virCheckDomainReturn(domain, NULL);
+    conn = domain->conn;
+    /* secrets and migratable XML are for read-write connections only */
+    if ((conn->flags & VIR_CONNECT_RO) &&
+        (flags & (VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_MIGRATABLE))) {
+        virReportError(VIR_ERR_OPERATION_DENIED, "%s",
+                       "virDomainGetXMLDesc with secure flag");
+        goto error;
+    }
+    if (conn->driver->domainGetXMLDesc) {
+        char *ret = conn->driver->domainGetXMLDesc(domain, flags);
+
+        if (!ret)
+            goto error;
+        return ret;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return NULL;
+}

@@ -223,6 +223,9 @@ testReadOnlyAndArgs(void)
                 "operation forbidden: read only access prevents virDomainSuspend");
     xml = virDomainGetXMLDesc(dom, 0);
     CHECK(xml != NULL);
+    CHECK(virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_SECURE) == NULL);
+    CHECK_ERROR(VIR_ERR_OPERATION_DENIED,
+                "operation forbidden: virDomainGetXMLDesc with secure flag");
 
     CHECK(virDomainDefineXML(ro, "<domain/>") == NULL);
     CHECK_INTEQ(virGetLastErrorCode(), VIR_ERR_OPERATION_DENIED);
