@@ -19,6 +19,7 @@ static const char *doc =
     "  <item>one</item>\n"
     "  <item>two</item>\n"
     "  <count>42</count>\n"
+    "  <minus>-1</minus>\n"
     "</root>\n";
 
 static int
@@ -78,6 +79,8 @@ testReaders(void)
     CHECK_INTEQ(n, 42);
     CHECK_INTEQ(virXPathInt("string(./missing)", ctxt, &n), -1);
     CHECK_INTEQ(virXPathInt("string(./item[1])", ctxt, &n), -2);
+    /* unsigned readers refuse a sign, as libvirt's do */
+    CHECK_INTEQ(virXPathUInt("string(./minus)", ctxt, &u), -2);
     CHECK(virXPathNode("./count", ctxt) != NULL);
     CHECK(virXPathNode("./nothing", ctxt) == NULL);
 

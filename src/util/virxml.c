@@ -178,8 +178,8 @@ virXPathBoolean(const char *xpath, xmlXPathContextPtr ctxt)
         return 0; \
     }
 
-VIR_PRIVATE_EXPORT int XPATH_NUMBER_READER(virXPathUIntBase, unsigned int, virStrToLong_ui)
-VIR_PRIVATE_EXPORT int XPATH_NUMBER_READER(virXPathULongLongBase, unsigned long long, virStrToLong_ull)
+VIR_PRIVATE_EXPORT int XPATH_NUMBER_READER(virXPathUIntBase, unsigned int, virStrToLong_uip)
+VIR_PRIVATE_EXPORT int XPATH_NUMBER_READER(virXPathULongLongBase, unsigned long long, virStrToLong_ullp)
 static int XPATH_NUMBER_READER(virXPathIntBase, int, virStrToLong_i)
 static int XPATH_NUMBER_READER(virXPathLongLongBase, long long, virStrToLong_ll)
 
