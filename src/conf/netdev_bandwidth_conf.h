@@ -1,8 +1,6 @@
 /*
  * netdev_bandwidth_conf.h: <bandwidth> with <inbound>/<outbound> rates,
  * as used by networks, portgroups, network ports and domain interfaces.
- *
- * Implemented in virnetworkportdef.c until it gets its own file.
  */
 #pragma once
 

@@ -2,8 +2,6 @@
  * netdev_vlan_conf.h: <vlan [trunk='yes']><tag id='N' [nativeMode=]/>
  * ...</vlan>, as used by networks, portgroups, network ports and domain
  * interfaces.
- *
- * Implemented in virnetworkportdef.c until it gets its own file.
  */
 #pragma once
 

@@ -2,8 +2,6 @@
  * netdev_vport_profile_conf.h: <virtualport type='...'><parameters .../>
  * </virtualport>, as used by networks, portgroups, network ports and
  * domain interfaces.
- *
- * Implemented in virnetworkportdef.c until it gets its own file.
  */
 #pragma once
 

@@ -7,126 +7,24 @@
  * bridge settings, ...); it fills no driver defaults.  Formatting writes
  * libvirt 9.0.0's layout byte for byte.
  *
- * The first part of this header holds address types shared with other
- * documents (IP and MAC addresses, PCI addresses, static routes); they are
- * implemented in network_conf.c until they get files of their own.
+ * Address types shared with other documents are in util/virsocketaddr.h,
+ * util/virmacaddr.h and conf/networkcommon_conf.h.
  */
 #pragma once
 
 #include <stdbool.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
 
 #include "internal.h"
 #include "util/virbuffer.h"
 #include "util/virenum.h"
+#include "util/virmacaddr.h"
+#include "util/virsocketaddr.h"
 #include "util/virxml.h"
 #include "util/viruuid.h"
 #include "conf/netdev_bandwidth_conf.h"
 #include "conf/netdev_vlan_conf.h"
 #include "conf/netdev_vport_profile_conf.h"
-
-/* ---- IP addresses (to move to src/util/virsocketaddr.h) ---- */
-
-typedef struct {
-    union {
-        struct sockaddr sa;
-        struct sockaddr_storage stor;
-        struct sockaddr_in inet4;
-        struct sockaddr_in6 inet6;
-    } data;
-    socklen_t len;
-} virSocketAddr;
-
-#define VIR_SOCKET_ADDR_FAMILY(s) ((s)->data.sa.sa_family)
-#define VIR_SOCKET_ADDR_VALID(s) (VIR_SOCKET_ADDR_FAMILY(s) != AF_UNSPEC)
-#define VIR_SOCKET_ADDR_IS_FAMILY(s, f) (VIR_SOCKET_ADDR_FAMILY(s) == (f))
-
-typedef struct {
-    virSocketAddr start;
-    virSocketAddr end;
-} virSocketAddrRange;
-
-typedef struct {
-    unsigned int start;
-    unsigned int end;
-} virPortRange;
-
-/* Parse a numeric address of @family (AF_UNSPEC: either); returns the
- * address length, or -1 with an error reported. */
-int virSocketAddrParse(virSocketAddr *addr, const char *val, int family);
-/* The numeric text form; NULL with an error reported. */
-char *virSocketAddrFormat(const virSocketAddr *addr);
-bool virSocketAddrEqual(const virSocketAddr *s1, const virSocketAddr *s2);
-bool virSocketAddrIsWildcard(const virSocketAddr *addr);
-int virSocketAddrMask(const virSocketAddr *addr, const virSocketAddr *netmask,
-                      virSocketAddr *network);
-int virSocketAddrMaskByPrefix(const virSocketAddr *addr, unsigned int prefix,
-                              virSocketAddr *network);
-int virSocketAddrPrefixToNetmask(unsigned int prefix, virSocketAddr *netmask,
-                                 int family);
-/* Bits set in a contiguous netmask, -1 if it is not one. */
-int virSocketAddrGetNumNetmaskBits(const virSocketAddr *netmask);
-/* @prefix if > 0, else the netmask's, else the address's natural one. */
-int virSocketAddrGetIPPrefix(const virSocketAddr *address,
-                             const virSocketAddr *netmask, int prefix);
-/* Size of the range @start..@end, checked to lie inside @network/@prefix
- * when @network is given; -1 with an error reported. */
-int virSocketAddrGetRange(const virSocketAddr *start, const virSocketAddr *end,
-                          const virSocketAddr *network, int prefix);
-
-/* ---- MAC addresses (to move to src/util/virmacaddr.h) ---- */
-
-#define VIR_MAC_BUFLEN 6
-#define VIR_MAC_STRING_BUFLEN (VIR_MAC_BUFLEN * 3)
-
-typedef struct {
-    unsigned char addr[VIR_MAC_BUFLEN];
-} virMacAddr;
-
-/* 0 or -1 (no error reported: callers name the field). */
-int virMacAddrParse(const char *str, virMacAddr *addr);
-const char *virMacAddrFormat(const virMacAddr *addr, char *str);
-bool virMacAddrIsMulticast(const virMacAddr *addr);
-
-/* ---- PCI host device addresses ---- */
-
-typedef struct {
-    unsigned int domain;
-    unsigned int bus;
-    unsigned int slot;
-    unsigned int function;
-    virTristateSwitch multi;
-} virPCIDeviceAddress;
-
-int virPCIDeviceAddressParseXML(xmlNodePtr node, virPCIDeviceAddress *addr);
-/* <address [type='pci'] domain= bus= slot= function=/> */
-void virPCIDeviceAddressFormat(virBuffer *buf, virPCIDeviceAddress addr,
-                               bool includeTypeInAddr);
-bool virPCIDeviceAddressEqual(const virPCIDeviceAddress *addr1,
-                              const virPCIDeviceAddress *addr2);
-
-/* ---- static routes: <route> of networks and interfaces ---- */
-
-typedef struct _virNetDevIPRoute virNetDevIPRoute;
-struct _virNetDevIPRoute {
-    char *family;               /* "ipv4", "ipv6" or NULL */
-    virSocketAddr address;      /* network address */
-    virSocketAddr netmask;      /* IPv4 only, or ... */
-    unsigned int prefix;        /* ... a prefix */
-    bool has_prefix;
-    unsigned int metric;
-    bool has_metric;
-    virSocketAddr gateway;
-};
-
-void virNetDevIPRouteFree(virNetDevIPRoute *def);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNetDevIPRoute, virNetDevIPRouteFree);
-
-/* @errorDetail starts each message (libvirt passes the network name). */
-virNetDevIPRoute *virNetDevIPRouteParseXML(const char *errorDetail,
-                                           xmlNodePtr node);
-int virNetDevIPRouteFormat(virBuffer *buf, const virNetDevIPRoute *def);
+#include "conf/networkcommon_conf.h"
 
 /* ---- the <network> document ---- */
 
