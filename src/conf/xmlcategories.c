@@ -13,6 +13,7 @@ extern const virXMLCategory virNodeDeviceXMLCategory;
 extern const virXMLCategory virInterfaceXMLCategory;
 extern const virXMLCategory virNWFilterXMLCategory;
 extern const virXMLCategory virNWFilterBindingXMLCategory;
+extern const virXMLCategory virDomainXMLCategory;
 
 static const virXMLCategory *categories[] = {
     &virNetworkXMLCategory,
@@ -24,6 +25,7 @@ static const virXMLCategory *categories[] = {
     &virInterfaceXMLCategory,
     &virNWFilterXMLCategory,
     &virNWFilterBindingXMLCategory,
+    &virDomainXMLCategory,
 };
 
 const virXMLCategory *
