@@ -3,7 +3,7 @@
 # Safe to run again: it only calls apt-get when something is absent.
 set -e
 
-PKGS="meson ninja-build pkg-config gcc python3 \
+PKGS="meson ninja-build pkg-config gcc clang libclang-rt-14-dev python3 \
 libglib2.0-dev libxml2-dev libxml2-utils libtirpc-dev \
 libgnutls28-dev libreadline-dev \
 libvirt-dev libvirt-clients python3-libvirt"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test-summary.py BUILDDIR...: count test results across builds.
+"""test-summary.py [--fuzz RESULTS] BUILDDIR...: count test results across builds.
 
 Reads each build's meson-logs/testlog.json.  A TAP program counts each of
 its cases ("ok N" / "not ok N"); any other test counts once.  A program
@@ -13,7 +13,22 @@ import sys
 
 passed = failed = 0
 failures = []
-for build in sys.argv[1:]:
+args = sys.argv[1:]
+if args[:1] == ['--fuzz']:
+    # lines 'fuzz CATEGORY: ok (...)' or 'fuzz CATEGORY: FAILED'
+    fuzzlog, args = args[1], args[2:]
+    lines = open(fuzzlog).read().splitlines() if os.path.exists(fuzzlog) else []
+    results = [l for l in lines if re.match(r'fuzz \S+: (ok|FAILED)', l)]
+    if not results:
+        failed += 1
+        failures.append('fuzz: no fuzz results')
+    for l in results:
+        if ': ok' in l:
+            passed += 1
+        else:
+            failed += 1
+            failures.append(l)
+for build in args:
     log = os.path.join(build, 'meson-logs', 'testlog.json')
     if not os.path.exists(log):
         failed += 1

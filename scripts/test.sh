@@ -30,5 +30,8 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         -Db_lundef=false || status=1
 results="$results build-asan"
 
-python3 "$top/scripts/test-summary.py" $results || status=1
+echo "== fuzz every XML document type (clang, libFuzzer, ASan + UBSan)"
+sh "$top/scripts/fuzz-xml.sh" 20 | tee "$top/build-fuzz-results.txt" || status=1
+
+python3 "$top/scripts/test-summary.py" --fuzz "$top/build-fuzz-results.txt" $results || status=1
 exit $status

@@ -130,6 +130,7 @@ testAutorestore(void)
                                               NULL, &ctxt, NULL, false);
     xmlNodePtr root = ctxt->node;
 
+    CHECK(xml != NULL);
     {
         VIR_XPATH_NODE_AUTORESTORE(ctxt);
         ctxt->node = virXPathNode("./count", ctxt);
