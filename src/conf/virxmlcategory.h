@@ -29,3 +29,8 @@ const virXMLCategory *virXMLCategoryFind(const char *name);
 
 /* Value of "key=value" in a ';'-separated params string, or NULL. */
 char *virXMLRoundtripParam(const virXMLRoundtripArgs *args, const char *key);
+
+/* The "flags" param, "NAME_A|NAME_B" (or "0"), as bits: 1 << i for
+ * @names[i]; unknown names are ignored. */
+unsigned int virXMLRoundtripFlags(const virXMLRoundtripArgs *args,
+                                  const char * const *names, size_t nnames);

@@ -14,6 +14,9 @@ extern const virXMLCategory virInterfaceXMLCategory;
 extern const virXMLCategory virNWFilterXMLCategory;
 extern const virXMLCategory virNWFilterBindingXMLCategory;
 extern const virXMLCategory virDomainXMLCategory;
+extern const virXMLCategory virDomainSnapshotXMLCategory;
+extern const virXMLCategory virDomainCheckpointXMLCategory;
+extern const virXMLCategory virDomainBackupXMLCategory;
 
 static const virXMLCategory *categories[] = {
     &virNetworkXMLCategory,
@@ -26,6 +29,9 @@ static const virXMLCategory *categories[] = {
     &virNWFilterXMLCategory,
     &virNWFilterBindingXMLCategory,
     &virDomainXMLCategory,
+    &virDomainSnapshotXMLCategory,
+    &virDomainCheckpointXMLCategory,
+    &virDomainBackupXMLCategory,
 };
 
 const virXMLCategory *
@@ -55,4 +61,27 @@ virXMLRoundtripParam(const virXMLRoundtripArgs *args, const char *key)
             return g_strdup(parts[i] + len + 1);
     }
     return NULL;
+}
+
+
+unsigned int
+virXMLRoundtripFlags(const virXMLRoundtripArgs *args,
+                     const char * const *names, size_t nnames)
+{
+    g_autofree char *value = virXMLRoundtripParam(args, "flags");
+    g_auto(GStrv) parts = NULL;
+    unsigned int flags = 0;
+    size_t i;
+    size_t j;
+
+    if (!value)
+        return 0;
+    parts = g_strsplit(value, "|", -1);
+    for (i = 0; parts[i]; i++) {
+        for (j = 0; j < nnames; j++) {
+            if (STREQ(parts[i], names[j]))
+                flags |= 1U << j;
+        }
+    }
+    return flags;
 }
