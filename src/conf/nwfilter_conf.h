@@ -1,6 +1,7 @@
 /*
  * nwfilter_conf.h: the network filter document (virNWFilterDefineXML,
- * virNWFilterGetXMLDesc) and filter parameters, as C structures.
+ * virNWFilterGetXMLDesc), as C structures; filter parameters are in
+ * nwfilter_params.h.
  *
  *   <filter name='clean-traffic' chain='root' priority='-500'>
  *     <uuid>...</uuid>
@@ -15,7 +16,7 @@
  * A rule holds at most one protocol kind (mac, tcp, icmpv6, ...).  Every
  * attribute any kind can carry is a virNWFilterItem field of the rule;
  * which of them a kind reads and writes, and how, is described once per
- * kind in nwfilter_conf.c.
+ * kind in nwfilter_rule.c.
  */
 #pragma once
 
@@ -23,64 +24,11 @@
 #include <sys/socket.h>
 
 #include "internal.h"
+#include "conf/nwfilter_params.h"
 #include "util/virbuffer.h"
 #include "util/virenum.h"
+#include "util/virmacaddr.h"
 #include "util/virxml.h"
-
-/* ---- filter parameters (<parameter name= value=/>) and variables ---- */
-
-#define VIR_NWFILTER_VALID_VARNAME \
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
-#define VIR_NWFILTER_VALID_VARVALUE \
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:"
-#define VIR_NWFILTER_MAX_ITERID 1000
-
-/* The values of one parameter name, in document order (one or more). */
-typedef struct _virNWFilterVarValue virNWFilterVarValue;
-struct _virNWFilterVarValue {
-    size_t nvalues;
-    char **values;
-};
-
-void virNWFilterVarValueFree(virNWFilterVarValue *val);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNWFilterVarValue, virNWFilterVarValueFree);
-virNWFilterVarValue *virNWFilterVarValueCopy(const virNWFilterVarValue *val);
-
-/* A new table name -> virNWFilterVarValue, owning its values. */
-GHashTable *virNWFilterParamsNew(void);
-
-/* The <parameter> children of @node; ill-formed names and values are
- * skipped, a repeated name collects its values.  Never fails. */
-GHashTable *virNWFilterParseParamAttributes(xmlNodePtr node);
-
-/* <filterref filter='@filterref'> with one <parameter> per value, names
- * in sorted order. */
-void virNWFilterFormatParamAttributes(virBuffer *buf, GHashTable *table,
-                                      const char *filterref);
-
-/* Copy every entry of @src into @dest, replacing entries of equal name. */
-void virNWFilterHashTablePutAll(GHashTable *src, GHashTable *dest);
-
-/* A reference to a variable in a rule attribute: $IP, $IP[2], $IP[@1]. */
-typedef enum {
-    VIR_NWFILTER_VAR_ACCESS_ELEMENT = 0,    /* $IP[2]: one fixed value */
-    VIR_NWFILTER_VAR_ACCESS_ITERATOR,       /* $IP, $IP[@1]: iterated */
-
-    VIR_NWFILTER_VAR_ACCESS_LAST
-} virNWFilterVarAccessType;
-
-typedef struct _virNWFilterVarAccess virNWFilterVarAccess;
-struct _virNWFilterVarAccess {
-    virNWFilterVarAccessType type;
-    char *name;
-    unsigned int index;     /* ELEMENT: the value's position; ITERATOR: id */
-};
-
-void virNWFilterVarAccessFree(virNWFilterVarAccess *access);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNWFilterVarAccess, virNWFilterVarAccessFree);
-/* Writes the reference without its leading '$'. */
-void virNWFilterVarAccessPrint(const virNWFilterVarAccess *access,
-                               virBuffer *buf);
 
 /* ---- rule attribute values ---- */
 
@@ -117,7 +65,6 @@ typedef enum {
     DATATYPE_LAST = 1 << 17,
 } virNWFilterAttrDataType;
 
-#define VIR_NWFILTER_MAC_BUFLEN 6
 #define VIR_NWFILTER_MAX_COMMENT_LENGTH 256
 #define VIR_NWFILTER_MAX_IPSET_NAME_LENGTH 32   /* with the final NUL */
 #define VIR_NWFILTER_VALID_IPSETNAME \
@@ -136,7 +83,7 @@ struct _virNWFilterItem {
     virNWFilterAttrDataType datatype;   /* 0 for a variable */
     virNWFilterVarAccess *varAccess;    /* HAS_VAR: owned by the rule */
     union {
-        unsigned char mac[VIR_NWFILTER_MAC_BUFLEN]; /* MACADDR, MACMASK */
+        virMacAddr mac;                 /* MACADDR, MACMASK */
         virNWFilterIPAddr ipaddr;       /* IPADDR, IPV6ADDR */
         bool boolean;
         uint8_t u8;                     /* UINT8*, and masks as prefix length */
@@ -434,10 +381,3 @@ VIR_ENUM_DECL(virNWFilterRuleProtocol);
 VIR_ENUM_DECL(virNWFilterChainPolicy);
 VIR_ENUM_DECL(virNWFilterEbtablesTable);
 VIR_ENUM_DECL(virNWFilterChainSuffix);
-
-/* MAC addresses as nwfilter documents write them: 1 or 2 hex digits per
- * byte, ':' between bytes; formatted as 6 lower case pairs. */
-int virNWFilterMACAddrParse(const char *str,
-                            unsigned char mac[VIR_NWFILTER_MAC_BUFLEN]);
-void virNWFilterMACAddrFormat(virBuffer *buf,
-                              const unsigned char mac[VIR_NWFILTER_MAC_BUFLEN]);

@@ -31,7 +31,7 @@ virNWFilterBindingDefCopy(const virNWFilterBindingDef *src)
     memcpy(def->owneruuid, src->owneruuid, sizeof(def->owneruuid));
     def->portdevname = g_strdup(src->portdevname);
     def->linkdevname = g_strdup(src->linkdevname);
-    memcpy(def->mac, src->mac, sizeof(def->mac));
+    memcpy(&def->mac, &src->mac, sizeof(def->mac));
     def->filter = g_strdup(src->filter);
     def->filterparams = virNWFilterParamsNew();
     if (src->filterparams)
@@ -84,7 +84,7 @@ virNWFilterBindingDefParseNode(xmlXPathContextPtr ctxt)
     if (!(mac = virNWFilterBindingDefRequire(ctxt, "string(./mac/@address)",
                                              "MAC address")))
         return NULL;
-    if (virNWFilterMACAddrParse(mac, def->mac) < 0) {
+    if (virMacAddrParse(mac, &def->mac) < 0) {
         virReportError(VIR_ERR_INTERNAL_ERROR, "Unable to parse MAC '%s'", mac);
         return NULL;
     }
@@ -126,6 +126,7 @@ void
 virNWFilterBindingDefFormatBuf(virBuffer *buf, const virNWFilterBindingDef *def)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
+    char mac[VIR_MAC_STRING_BUFLEN];
 
     virBufferAddLit(buf, "<filterbinding>\n");
     virBufferAdjustIndent(buf, 2);
@@ -139,9 +140,7 @@ virNWFilterBindingDefFormatBuf(virBuffer *buf, const virNWFilterBindingDef *def)
 
     virBufferEscapeString(buf, "<portdev name='%s'/>\n", def->portdevname);
     virBufferEscapeString(buf, "<linkdev name='%s'/>\n", def->linkdevname);
-    virBufferAddLit(buf, "<mac address='");
-    virNWFilterMACAddrFormat(buf, def->mac);
-    virBufferAddLit(buf, "'/>\n");
+    virBufferAsprintf(buf, "<mac address='%s'/>\n", virMacAddrFormat(&def->mac, mac));
     virNWFilterFormatParamAttributes(buf, def->filterparams, def->filter);
 
     virBufferAdjustIndent(buf, -2);

@@ -18,8 +18,9 @@
 #pragma once
 
 #include "internal.h"
-#include "conf/nwfilter_conf.h"
+#include "conf/nwfilter_params.h"
 #include "util/virbuffer.h"
+#include "util/virmacaddr.h"
 #include "util/virxml.h"
 
 typedef struct _virNWFilterBindingDef virNWFilterBindingDef;
@@ -28,7 +29,7 @@ struct _virNWFilterBindingDef {
     unsigned char owneruuid[VIR_UUID_BUFLEN];
     char *portdevname;
     char *linkdevname;                  /* NULL when absent */
-    unsigned char mac[VIR_NWFILTER_MAC_BUFLEN];
+    virMacAddr mac;
     char *filter;
     GHashTable *filterparams;           /* name -> virNWFilterVarValue */
 };
