@@ -460,6 +460,29 @@ virConnectGetURI(virConnectPtr conn)
     return virURIFormat(conn->uri);
 }
 
+/* A driver without its own answer reports this library's version. */
+VIR_EXPORT int
+virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
+{
+    int ret;
+
+    VIR_DEBUG("conn=%p, libVer=%p", conn, libVer);
+    virResetLastError();
+    virCheckConnectReturn(conn, -1);
+    virCheckNonNullArgGoto(libVer, error);
+    if (conn->driver->connectGetLibVersion) {
+        if ((ret = conn->driver->connectGetLibVersion(conn, libVer)) < 0)
+            goto error;
+        return ret;
+    }
+    *libVer = LIBVIR_VERSION_NUMBER;
+    return 0;
+
+ error:
+    virDispatchError(conn);
+    return -1;
+}
+
 VIR_EXPORT const char *
 virConnectGetType(virConnectPtr conn)
 {
