@@ -1,382 +1,581 @@
 /*
- * virsh.c: the shell, a pure client of the public API.
+ * virsh.c: main, the command line of the program itself, connection
+ * handling and the "Virsh itself" group.
  *
- * This is the shell's skeleton: connection handling, the command table,
- * batch and interactive modes, and the first commands.  Commands are
- * rows of a table (name, handler, help); the full command set lands
- * family by family in files of their own.
+ * virsh is a pure client of the public API.  Command families live in
+ * virsh-<family>.c, each exporting one table for cmdGroups below.
  */
-#include <errno.h>
 #include <getopt.h>
-#include <stdbool.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <glib.h>
-#include <readline/readline.h>
-#include <readline/history.h>
 
-#include <libvirt/libvirt.h>
-#include <libvirt/virterror.h>
+#include "virsh.h"
 
-typedef struct {
-    char *uri;
-    virConnectPtr conn;
-    bool readonly;
-    bool quiet;
-    bool quit;
-} vshControl;
+static const vshCmdGrp cmdGroups[];
 
-typedef bool (*vshHandler)(vshControl *ctl, int argc, char **argv);
+/* Set when the connection closed under us; the next command reconnects. */
+static int disconnected;
 
-typedef struct {
-    const char *name;
-    vshHandler handler;
-    bool needsConnection;
-    const char *help;
-} vshCmdDef;
-
-static void
-vshReportError(void)
+char **
+virshCompleteEmpty(vshControl *ctl G_GNUC_UNUSED,
+                   const vshCmd *cmd G_GNUC_UNUSED,
+                   unsigned int flags G_GNUC_UNUSED)
 {
-    const char *msg = virGetLastErrorMessage();
-
-    if (virGetLastErrorCode() != VIR_ERR_OK)
-        fprintf(stderr, "error: %s\n", msg);
-    virResetLastError();
-}
-
-static void
-vshErrorHandler(void *opaque, virErrorPtr err)
-{
-    /* errors are printed once, by the command that failed */
-    (void)opaque;
-    (void)err;
-}
-
-static bool
-vshConnect(vshControl *ctl)
-{
-    if (ctl->conn)
-        return true;
-    ctl->conn = virConnectOpenAuth(ctl->uri, virConnectAuthPtrDefault,
-                                   ctl->readonly ? VIR_CONNECT_RO : 0);
-    if (!ctl->conn) {
-        fprintf(stderr, "error: failed to connect to the hypervisor\n");
-        vshReportError();
-        return false;
-    }
-    return true;
-}
-
-static void
-vshDisconnect(vshControl *ctl)
-{
-    if (ctl->conn && virConnectClose(ctl->conn) < 0)
-        vshReportError();
-    ctl->conn = NULL;
-}
-
-static void
-vshPrintVersion(const char *label, unsigned long v)
-{
-    printf("%s %lu.%lu.%lu\n", label, v / 1000000, (v / 1000) % 1000, v % 1000);
-}
-
-static bool
-cmdVersion(vshControl *ctl, int argc, char **argv)
-{
-    unsigned long libVersion;
-    unsigned long hvVersion;
-    const char *hvType;
-
-    (void)argc;
-    (void)argv;
-    printf("Compiled against library: libvirt %d.%d.%d\n",
-           LIBVIR_VERSION_NUMBER / 1000000, (LIBVIR_VERSION_NUMBER / 1000) % 1000,
-           LIBVIR_VERSION_NUMBER % 1000);
-    if (virGetVersion(&libVersion, NULL, NULL) < 0) {
-        fprintf(stderr, "error: failed to get the library version\n");
-        vshReportError();
-        return false;
-    }
-    vshPrintVersion("Using library: libvirt", libVersion);
-    if (!(hvType = virConnectGetType(ctl->conn))) {
-        fprintf(stderr, "error: failed to get hypervisor type\n");
-        vshReportError();
-        return false;
-    }
-    if (virGetVersion(&libVersion, hvType, &hvVersion) < 0) {
-        fprintf(stderr, "error: failed to get the library version\n");
-        vshReportError();
-        return false;
-    }
-    {
-        g_autofree char *label = g_strdup_printf("Using API: %s", hvType);
-
-        vshPrintVersion(label, libVersion);
-    }
-    if (virConnectGetVersion(ctl->conn, &hvVersion) < 0) {
-        fprintf(stderr, "error: failed to get the hypervisor version\n");
-        vshReportError();
-        return false;
-    }
-    if (hvVersion == 0) {
-        printf("Cannot extract running %s hypervisor version\n", hvType);
-    } else {
-        g_autofree char *label = g_strdup_printf("Running hypervisor: %s", hvType);
-
-        vshPrintVersion(label, hvVersion);
-    }
-    printf("\n");
-    return true;
-}
-
-static bool
-cmdURI(vshControl *ctl, int argc, char **argv)
-{
-    g_autofree char *uri = virConnectGetURI(ctl->conn);
-
-    (void)argc;
-    (void)argv;
-    if (!uri) {
-        fprintf(stderr, "error: failed to get URI\n");
-        vshReportError();
-        return false;
-    }
-    printf("%s\n", uri);
-    return true;
-}
-
-static bool
-cmdHostname(vshControl *ctl, int argc, char **argv)
-{
-    g_autofree char *host = virConnectGetHostname(ctl->conn);
-
-    (void)argc;
-    (void)argv;
-    if (!host) {
-        fprintf(stderr, "error: failed to get hostname\n");
-        vshReportError();
-        return false;
-    }
-    printf("%s\n", host);
-    return true;
-}
-
-static bool
-cmdConnect(vshControl *ctl, int argc, char **argv)
-{
-    int i;
-
-    ctl->readonly = false;
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--readonly") == 0) {
-            ctl->readonly = true;
-        } else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc) {
-            g_free(ctl->uri);
-            ctl->uri = g_strdup(argv[++i]);
-        } else {
-            g_free(ctl->uri);
-            ctl->uri = g_strdup(argv[i]);
-        }
-    }
-    vshDisconnect(ctl);
-    return vshConnect(ctl);
-}
-
-static bool
-cmdQuit(vshControl *ctl, int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    ctl->quit = true;
-    return true;
-}
-
-static bool cmdHelp(vshControl *ctl, int argc, char **argv);
-
-static const vshCmdDef commands[] = {
-    { "connect", cmdConnect, false, "(re)connect to hypervisor" },
-    { "exit", cmdQuit, false, "quit this interactive terminal" },
-    { "help", cmdHelp, false, "print help" },
-    { "hostname", cmdHostname, true, "print the hypervisor hostname" },
-    { "quit", cmdQuit, false, "quit this interactive terminal" },
-    { "uri", cmdURI, true, "print the hypervisor canonical URI" },
-    { "version", cmdVersion, true, "show version" },
-};
-
-static const vshCmdDef *
-vshFindCommand(const char *name)
-{
-    size_t i;
-
-    for (i = 0; i < G_N_ELEMENTS(commands); i++) {
-        if (strcmp(commands[i].name, name) == 0)
-            return &commands[i];
-    }
     return NULL;
 }
 
-static bool
-cmdHelp(vshControl *ctl, int argc, char **argv)
+/* ------------------------------------------------------------------ */
+/* connection                                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+virshCatchDisconnect(virConnectPtr conn, int reason, void *opaque)
 {
-    size_t i;
+    vshControl *ctl = opaque;
+    g_autofree char *uri = NULL;
+    const char *fmt = "unknown reason";
 
-    (void)ctl;
-    if (argc > 1) {
-        const vshCmdDef *def = vshFindCommand(argv[1]);
+    if (reason == VIR_CONNECT_CLOSE_REASON_CLIENT)
+        return;
 
-        if (!def) {
-            fprintf(stderr, "error: command '%s' doesn't exist\n", argv[1]);
-            return false;
-        }
-        printf("  NAME\n    %s - %s\n", def->name, def->help);
-        return true;
+    /* runs in the event loop thread: its last error is its own */
+    uri = virConnectGetURI(conn);
+    switch ((virConnectCloseReason)reason) {
+    case VIR_CONNECT_CLOSE_REASON_ERROR:
+        fmt = "Disconnected from %s due to I/O error";
+        break;
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+        fmt = "Disconnected from %s due to end of file";
+        break;
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+        fmt = "Disconnected from %s due to keepalive timeout";
+        break;
+    case VIR_CONNECT_CLOSE_REASON_CLIENT:
+    case VIR_CONNECT_CLOSE_REASON_LAST:
+        break;
     }
-    printf("Grouped commands:\n\n");
-    for (i = 0; i < G_N_ELEMENTS(commands); i++)
-        printf("    %-20s%s\n", commands[i].name, commands[i].help);
-    return true;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    vshError(ctl, fmt, uri ? uri : "(null)");
+#pragma GCC diagnostic pop
+    disconnected++;
 }
 
-static bool
-vshRunCommand(vshControl *ctl, int argc, char **argv)
+virConnectPtr
+virshConnect(vshControl *ctl, const char *uri, bool readonly)
 {
-    const vshCmdDef *def;
+    int interval = 5;
+    int count = 6;
+    bool forced = false;
+    virConnectPtr conn;
 
-    if (argc == 0)
-        return true;
-    if (!(def = vshFindCommand(argv[0]))) {
-        fprintf(stderr, "error: unknown command: '%s'\n", argv[0]);
-        return false;
+    if (ctl->keepalive_interval >= 0) {
+        interval = ctl->keepalive_interval;
+        forced = true;
     }
-    if (def->needsConnection && !vshConnect(ctl))
-        return false;
-    return def->handler(ctl, argc, argv);
-}
+    if (ctl->keepalive_count >= 0) {
+        count = ctl->keepalive_count;
+        forced = true;
+    }
 
-/* Run "cmd1 args; cmd2 args" as virsh does in batch mode. */
-static bool
-vshRunLine(vshControl *ctl, const char *line)
-{
-    g_auto(GStrv) parts = g_strsplit(line, ";", -1);
-    bool ok = true;
-    size_t i;
+    conn = virConnectOpenAuth(uri, virConnectAuthPtrDefault,
+                              readonly ? VIR_CONNECT_RO : 0);
+    if (!conn)
+        return NULL;
 
-    for (i = 0; parts[i] && !ctl->quit; i++) {
-        g_auto(GStrv) argv = NULL;
-        int argc = 0;
-        g_autoptr(GError) err = NULL;
-
-        if (!*g_strstrip(parts[i]))
-            continue;
-        if (!g_shell_parse_argv(parts[i], &argc, &argv, &err)) {
-            fprintf(stderr, "error: %s\n", err->message);
-            ok = false;
-            continue;
+    if (interval > 0 && virConnectSetKeepAlive(conn, interval, count) != 0) {
+        if (forced) {
+            vshError(ctl, "%s", "Cannot setup keepalive on connection as requested, disconnecting");
+            virConnectClose(conn);
+            return NULL;
         }
-        ok = vshRunCommand(ctl, argc, argv) && ok;
+        vshDebug(ctl, VSH_ERR_INFO, "%s",
+                 "Failed to setup keepalive on connection\n");
+        vshResetLibvirtError();
     }
-    return ok;
+    return conn;
 }
 
 static void
-vshUsage(void)
+virshCloseConnection(vshControl *ctl)
 {
-    printf("\nvirsh [options]... [<command_string>]\n"
-           "virsh [options]... <command> [args...]\n\n"
+    virshControl *priv = ctl->privData;
+    int ret;
+
+    if (!priv->conn)
+        return;
+    virConnectUnregisterCloseCallback(priv->conn, virshCatchDisconnect);
+    ret = virConnectClose(priv->conn);
+    priv->conn = NULL;
+    if (ret < 0)
+        vshError(ctl, "%s", "Failed to disconnect from the hypervisor");
+    else if (ret > 0)
+        vshError(ctl, "%s", "One or more references were leaked after disconnect from the hypervisor");
+}
+
+/*
+ * (Re)open the connection: to @name when given, else to the current URI.
+ * Without @name the read-only choice of the current connection is kept.
+ * @force: an explicit 'connect', which says nothing about reconnecting.
+ */
+static int
+virshReconnect(vshControl *ctl, const char *name, bool readonly, bool force)
+{
+    virshControl *priv = ctl->privData;
+    bool wasConnected = priv->conn != NULL;
+
+    if (!readonly && !name)
+        readonly = priv->readonly;
+
+    virshCloseConnection(ctl);
+    priv->conn = virshConnect(ctl, name ? name : ctl->connname, readonly);
+    if (!priv->conn) {
+        vshError(ctl, "%s", disconnected ?
+                 "Failed to reconnect to the hypervisor" :
+                 "failed to connect to the hypervisor");
+        return -1;
+    }
+
+    if (name) {
+        g_free(ctl->connname);
+        ctl->connname = g_strdup(name);
+    }
+    priv->readonly = readonly;
+    if (virConnectRegisterCloseCallback(priv->conn, virshCatchDisconnect,
+                                        ctl, NULL) < 0)
+        vshError(ctl, "%s", "Unable to register disconnect callback");
+    if (wasConnected && !force)
+        vshError(ctl, "%s", "Reconnected to the hypervisor");
+    disconnected = 0;
+    return 0;
+}
+
+/* The connection hook: connect on first use, refuse a dead connection. */
+static void *
+virshConnectionHandler(vshControl *ctl)
+{
+    virshControl *priv = ctl->privData;
+
+    if ((!priv->conn || disconnected) &&
+        virshReconnect(ctl, NULL, false, false) < 0)
+        return NULL;
+
+    if (!priv->conn || virConnectIsAlive(priv->conn) == 0) {
+        vshError(ctl, "%s", "no valid connection");
+        return NULL;
+    }
+    /* only a definite "not alive" counts as dead */
+    vshResetLibvirtError();
+    return priv->conn;
+}
+
+/* ---- connect ---- */
+
+static const vshCmdOptDef opts_connect[] = {
+    { .name = "name",
+      .type = VSH_OT_STRING,
+      .flags = VSH_OFLAG_EMPTY_OK,
+      .completer = virshCompleteEmpty,
+      .help = "hypervisor connection URI" },
+    { .name = "readonly", .type = VSH_OT_BOOL, .help = "read-only connection" },
+    { .name = NULL }
+};
+
+static const vshCmdInfo info_connect = {
+    .help = "(re)connect to hypervisor",
+    .desc = "Connect to local hypervisor. This is built-in command after shell start up.",
+};
+
+static bool
+cmdConnect(vshControl *ctl, const vshCmd *cmd)
+{
+    bool ro = vshCommandOptBool(cmd, "readonly");
+    const char *name = NULL;
+
+    if (vshCommandOptStringReq(ctl, cmd, "name", &name) < 0)
+        return false;
+    return virshReconnect(ctl, name, ro, true) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* startup and shutdown                                                */
+/* ------------------------------------------------------------------ */
+
+static bool
+virshInit(vshControl *ctl)
+{
+    virshControl *priv = ctl->privData;
+
+    /* -d, -l and interactive mode are known only now */
+    vshInitReload(ctl);
+    if (priv->conn)
+        return false;
+
+    virSetErrorFunc(NULL, vshErrorHandler);
+    if (!vshEventLoopStart(ctl))
+        return false;
+
+    /* -c must connect now; the default connection waits for a command
+     * that needs it (the first may be 'connect' or 'help') */
+    if (ctl->connname && virshReconnect(ctl, NULL, false, false) < 0) {
+        vshReportError(ctl);
+        return false;
+    }
+    return true;
+}
+
+static void
+virshDeinit(vshControl *ctl)
+{
+    vshDeinit(ctl);
+    g_clear_pointer(&ctl->connname, g_free);
+    virshCloseConnection(ctl);
+    virResetLastError();
+    vshEventLoopStop(ctl);
+    g_mutex_clear(&ctl->lock);
+}
+
+static void
+virshUsage(const char *progname)
+{
+    const vshCmdGrp *grp;
+    const vshCmdDef *def;
+
+    printf("\n%s [options]... [<command_string>]"
+           "\n%s [options]... <command> [args...]\n\n"
            "  options:\n"
            "    -c | --connect=URI      hypervisor connection URI\n"
+           "    -d | --debug=NUM        debug level [0-4]\n"
+           "    -e | --escape <char>    set escape sequence for console\n"
            "    -h | --help             this help\n"
+           "    -k | --keepalive-interval=NUM\n"
+           "                            keepalive interval in seconds, 0 for disable\n"
+           "    -K | --keepalive-count=NUM\n"
+           "                            number of possible missed keepalive messages\n"
+           "    -l | --log=FILE         output logging to file\n"
            "    -q | --quiet            quiet mode\n"
            "    -r | --readonly         connect readonly\n"
+           "    -t | --timing           print timing information\n"
            "    -v                      short version\n"
            "    -V                      long version\n"
-           "         --version[=TYPE]   version, TYPE is short or long (default short)\n");
+           "         --version[=TYPE]   version, TYPE is short or long (default short)\n"
+           "  commands (non interactive mode):\n\n", progname, progname);
+
+    for (grp = cmdGroups; grp->name; grp++) {
+        printf(" %s (help keyword '%s')\n", grp->name, grp->keyword);
+        for (def = grp->commands; def->name; def++) {
+            if (def->flags & (VSH_CMD_FLAG_ALIAS | VSH_CMD_FLAG_HIDDEN))
+                continue;
+            printf("    %-30s %s\n", def->name, def->info->help);
+        }
+        printf("\n");
+    }
+    printf("%s", "\n  (specify help <group> for details about the commands in the group)\n");
+    printf("%s", "\n  (specify help <command> for details about the command)\n\n");
+}
+
+/*
+ * The feature list of -V.  It names what libvirt 9.0.0 as built by Debian
+ * reports, since scripts compare it; nuvirt grows into it.
+ */
+static void
+virshShowVersion(vshControl *ctl)
+{
+    vshPrint(ctl, "Virsh command line tool of libvirt %d.%d.%d\n",
+             LIBVIR_VERSION_NUMBER / 1000000,
+             (LIBVIR_VERSION_NUMBER / 1000) % 1000,
+             LIBVIR_VERSION_NUMBER % 1000);
+    vshPrint(ctl, "See web site at %s\n\n", "https://libvirt.org/");
+    vshPrint(ctl, "%s", "Compiled with support for:\n");
+    vshPrint(ctl, "%s", " Hypervisors: QEMU/KVM LXC LibXL OpenVZ VMware VirtualBox ESX Test\n");
+    vshPrint(ctl, "%s", " Networking: Remote Network Bridging Interface udev Nwfilter\n");
+    vshPrint(ctl, "%s", " Storage: Dir Disk Filesystem SCSI Multipath iSCSI iSCSI-direct LVM RBD Gluster ZFS\n");
+    vshPrint(ctl, "%s", " Miscellaneous: Daemon Nodedev AppArmor SELinux Secrets Debug DTrace Readline\n");
+}
+
+/* -e: one character other than '^', or '^' and one of a-z @ A-Z [ \ ] ^ _ */
+static bool
+virshValidEscape(const char *s)
+{
+    size_t len = strlen(s);
+
+    if (len == 1)
+        return s[0] != '^';
+    return len == 2 && s[0] == '^' &&
+           ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= '@' && s[1] <= '_'));
+}
+
+/* -k / -K: a non-negative number (any base strtol accepts). */
+static void
+virshParseKeepalive(vshControl *ctl, const char *arg, const char *optname,
+                    int *value)
+{
+    int v;
+
+    if (vshStrToInt(arg, 0, &v) < 0) {
+        vshError(ctl, "Invalid value for option %s", optname);
+        exit(EXIT_FAILURE);
+    }
+    if (v < 0) {
+        vshError(ctl, "option %s requires a positive integer argument", optname);
+        exit(EXIT_FAILURE);
+    }
+    *value = v;
 }
 
 static bool
-vshInteractive(vshControl *ctl)
+virshParseArgv(vshControl *ctl, int argc, char **argv)
 {
-    char *line;
+    static const struct option longopts[] = {
+        { "connect", required_argument, NULL, 'c' },
+        { "debug", required_argument, NULL, 'd' },
+        { "escape", required_argument, NULL, 'e' },
+        { "help", no_argument, NULL, 'h' },
+        { "keepalive-interval", required_argument, NULL, 'k' },
+        { "keepalive-count", required_argument, NULL, 'K' },
+        { "log", required_argument, NULL, 'l' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "readonly", no_argument, NULL, 'r' },
+        { "timing", no_argument, NULL, 't' },
+        { "version", optional_argument, NULL, 'v' },
+        { NULL, 0, NULL, 0 },
+    };
+    virshControl *priv = ctl->privData;
+    int longindex = -1;
+    int c;
+    size_t i;
 
-    if (!ctl->quiet)
-        printf("Welcome to virsh, the virtualization interactive terminal.\n\n"
-               "Type:  'help' for help with commands\n"
-               "       'quit' to quit\n\n");
-    while (!ctl->quit && (line = readline(ctl->readonly ? "virsh > " : "virsh # "))) {
-        if (*line)
-            add_history(line);
-        vshRunLine(ctl, line);
-        free(line);
+    /* '+': stop at the first command word; ':': we report errors */
+    while ((c = getopt_long(argc, argv, "+:c:d:e:hk:K:l:qrtvV", longopts,
+                            &longindex)) != -1) {
+        bool isLong = longindex != -1;
+
+        longindex = -1;
+        switch (c) {
+        case 'c':
+            g_free(ctl->connname);
+            ctl->connname = g_strdup(optarg);
+            break;
+        case 'd': {
+            int level;
+
+            if (vshStrToInt(optarg, 10, &level) < 0) {
+                vshError(ctl, "option %s takes a numeric argument",
+                         isLong ? "--debug" : "-d");
+                exit(EXIT_FAILURE);
+            }
+            if (level < VSH_ERR_DEBUG || level > VSH_ERR_ERROR)
+                vshError(ctl, "ignoring debug level %d out of range [%d-%d]",
+                         level, VSH_ERR_DEBUG, VSH_ERR_ERROR);
+            else
+                ctl->debug = level;
+            break;
+        }
+        case 'e':
+            if (!virshValidEscape(optarg)) {
+                vshError(ctl, "Invalid string '%s' for escape sequence", optarg);
+                exit(EXIT_FAILURE);
+            }
+            priv->escapeChar = optarg;
+            break;
+        case 'h':
+            virshUsage(ctl->progname);
+            exit(EXIT_SUCCESS);
+        case 'k':
+            virshParseKeepalive(ctl, optarg,
+                                isLong ? "--keepalive-interval" : "-k",
+                                &ctl->keepalive_interval);
+            break;
+        case 'K':
+            virshParseKeepalive(ctl, optarg,
+                                isLong ? "--keepalive-count" : "-K",
+                                &ctl->keepalive_count);
+            break;
+        case 'l':
+            vshCloseLogFile(ctl);
+            ctl->logfile = g_strdup(optarg);
+            vshOpenLogFile(ctl);
+            break;
+        case 'q':
+            ctl->quiet = true;
+            break;
+        case 't':
+            ctl->timing = true;
+            break;
+        case 'r':
+            priv->readonly = true;
+            break;
+        case 'v':
+            if (!optarg || strcmp(optarg, "long") != 0) {
+                printf("%d.%d.%d\n", LIBVIR_VERSION_NUMBER / 1000000,
+                       (LIBVIR_VERSION_NUMBER / 1000) % 1000,
+                       LIBVIR_VERSION_NUMBER % 1000);
+                exit(EXIT_SUCCESS);
+            }
+            G_GNUC_FALLTHROUGH;
+        case 'V':
+            virshShowVersion(ctl);
+            exit(EXIT_SUCCESS);
+        case ':':
+            for (i = 0; longopts[i].name; i++) {
+                if (longopts[i].val == optopt)
+                    break;
+            }
+            if (longopts[i].name)
+                vshError(ctl, "option '-%c'/'--%s' requires an argument",
+                         optopt, longopts[i].name);
+            else
+                vshError(ctl, "option '-%c' requires an argument", optopt);
+            exit(EXIT_FAILURE);
+        case '?':
+            if (optopt)
+                vshError(ctl, "unsupported option '-%c'. See --help.", optopt);
+            else
+                vshError(ctl, "unsupported option '%s'. See --help.",
+                         argv[optind - 1]);
+            exit(EXIT_FAILURE);
+        default:
+            vshError(ctl, "%s", "unknown option");
+            exit(EXIT_FAILURE);
+        }
     }
-    if (!ctl->quit)
-        printf("\n");
+
+    if (optind == argc) {
+        ctl->imode = true;
+        return true;
+    }
+    ctl->imode = false;
+    if (argc - optind == 1) {
+        vshDebug(ctl, VSH_ERR_INFO, "commands: \"%s\"\n", argv[optind]);
+        return vshCommandStringParse(ctl, argv[optind], NULL, 0);
+    }
+    return vshCommandArgvParse(ctl, argc - optind, argv + optind);
+}
+
+static bool
+virshInteractive(vshControl *ctl)
+{
+    virshControl *priv = ctl->privData;
+
+    if (!ctl->quiet) {
+        vshPrint(ctl, "Welcome to %s, the virtualization interactive terminal.\n\n",
+                 ctl->progname);
+        vshPrint(ctl, "%s", "Type:  'help' for help with commands\n"
+                            "       'quit' to quit\n\n");
+    }
+
+    do {
+        ctl->cmdstr = vshReadline(ctl, priv->readonly ? VIRSH_PROMPT_RO
+                                                      : VIRSH_PROMPT_RW);
+        if (!ctl->cmdstr)
+            break;
+        if (*ctl->cmdstr) {
+            vshReadlineHistoryAdd(ctl->cmdstr);
+            if (vshCommandStringParse(ctl, ctl->cmdstr, NULL, 0))
+                vshCommandRun(ctl, ctl->cmd);
+        }
+        g_clear_pointer(&ctl->cmdstr, g_free);
+    } while (ctl->imode);
+
+    if (!ctl->cmdstr)
+        fputc('\n', stdout);  /* end the line the prompt was on */
+    g_clear_pointer(&ctl->cmdstr, g_free);
     return true;
 }
+
+/* ------------------------------------------------------------------ */
+/* groups                                                              */
+/* ------------------------------------------------------------------ */
+
+static const vshCmdDef virshCmds[] = {
+    VSH_CMD_CD,
+    VSH_CMD_ECHO,
+    VSH_CMD_EXIT,
+    VSH_CMD_HELP,
+    VSH_CMD_PWD,
+    VSH_CMD_QUIT,
+    VSH_CMD_SELF_TEST,
+    VSH_CMD_COMPLETE,
+    { .name = "connect", .handler = cmdConnect, .opts = opts_connect,
+      .info = &info_connect, .flags = VSH_CMD_FLAG_NOCONNECT },
+    { .name = NULL }
+};
+
+/* Families still to come; each moves to its own virsh-<family>.c. */
+static const vshCmdDef noCmds[] = { { .name = NULL } };
+
+static const vshCmdGrp cmdGroups[] = {
+    { "Domain Management", "domain", noCmds },
+    { "Domain Monitoring", "monitor", noCmds },
+    { "Domain Events", "events", noCmds },
+    { "Host and Hypervisor", "host", hostAndHypervisorCmds },
+    { "Checkpoint", "checkpoint", noCmds },
+    { "Interface", "interface", noCmds },
+    { "Network Filter", "filter", noCmds },
+    { "Networking", "network", noCmds },
+    { "Node Device", "nodedev", noCmds },
+    { "Secret", "secret", noCmds },
+    { "Snapshot", "snapshot", noCmds },
+    { "Backup", "backup", noCmds },
+    { "Storage Pool", "pool", noCmds },
+    { "Storage Volume", "volume", noCmds },
+    { "Virsh itself", "virsh", virshCmds },
+    { NULL, NULL, NULL }
+};
+
+static const vshClientHooks hooks = {
+    .connHandler = virshConnectionHandler,
+};
 
 int
 main(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        { "connect", required_argument, NULL, 'c' },
-        { "help", no_argument, NULL, 'h' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "readonly", no_argument, NULL, 'r' },
-        { "version", optional_argument, NULL, 'v' },
-        { NULL, 0, NULL, 0 },
+    virshControl priv = { .escapeChar = "^]" };  /* as telnet */
+    vshControl ctl = {
+        .name = "virsh",
+        .env_prefix = "VIRSH",
+        .log_fd = -1,
+        .debug = VSH_DEBUG_DEFAULT,
+        .keepalive_interval = -1,
+        .keepalive_count = -1,
+        .eventPipe = { -1, -1 },
+        .eventTimerId = -1,
+        .hooks = &hooks,
+        .privData = &priv,
     };
-    vshControl ctl = { 0 };
-    bool ok;
-    int opt;
+    const char *slash = strrchr(argv[0], '/');
+    bool ret = true;
+
+    ctl.progname = (char *)(slash ? slash + 1 : argv[0]);
+    /* the user's locale: number formats, character widths in tables */
+    setlocale(LC_ALL, "");
+    if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &ctl.termattr) == 0)
+        ctl.istty = true;
+    g_mutex_init(&ctl.lock);
 
     if (virInitialize() < 0) {
-        fprintf(stderr, "error: Failed to initialize libvirt\n");
+        vshError(&ctl, "%s", "Failed to initialize libvirt");
         return EXIT_FAILURE;
     }
-    virSetErrorFunc(NULL, vshErrorHandler);
-    if (getenv("VIRSH_DEFAULT_CONNECT_URI"))
-        ctl.uri = g_strdup(getenv("VIRSH_DEFAULT_CONNECT_URI"));
+    if (!vshInit(&ctl, cmdGroups))
+        exit(EXIT_FAILURE);
 
-    while ((opt = getopt_long(argc, argv, "+c:hqrvV", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'c':
-            g_free(ctl.uri);
-            ctl.uri = g_strdup(optarg);
-            break;
-        case 'h':
-            vshUsage();
-            return EXIT_SUCCESS;
-        case 'q':
-            ctl.quiet = true;
-            break;
-        case 'r':
-            ctl.readonly = true;
-            break;
-        case 'v':
-        case 'V':
-            printf("%d.%d.%d\n", LIBVIR_VERSION_NUMBER / 1000000,
-                   (LIBVIR_VERSION_NUMBER / 1000) % 1000,
-                   LIBVIR_VERSION_NUMBER % 1000);
-            return EXIT_SUCCESS;
-        default:
-            vshUsage();
-            return EXIT_FAILURE;
-        }
+    if (!virshParseArgv(&ctl, argc, argv) || !virshInit(&ctl)) {
+        virshDeinit(&ctl);
+        exit(EXIT_FAILURE);
     }
 
-    if (optind < argc) {
-        if (argc - optind == 1) {
-            ok = vshRunLine(&ctl, argv[optind]);
-        } else {
-            ok = vshRunCommand(&ctl, argc - optind, argv + optind);
-        }
-    } else {
-        ok = vshInteractive(&ctl);
-    }
-    vshDisconnect(&ctl);
-    g_free(ctl.uri);
-    return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+    if (!ctl.connname)
+        ctl.connname = g_strdup(getenv("VIRSH_DEFAULT_CONNECT_URI"));
+
+    if (ctl.imode)
+        virshInteractive(&ctl);
+    else
+        ret = vshCommandRun(&ctl, ctl.cmd);
+
+    virshDeinit(&ctl);
+    exit(ret ? EXIT_SUCCESS : EXIT_FAILURE);
 }

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""virsh-golden: nuvirt's virsh behaves as libvirt 9.0.0's, byte for byte.
+
+Each invocation in the cases file runs twice -- with the reference virsh
+(Debian's /usr/bin/virsh on Debian's own library) and with nuvirt's --
+and stdout, stderr and the exit code are compared.
+
+Cases file: one invocation per line, as shell words (comments '#' and blank
+lines are skipped).  Leading words may be:
+
+    NAME=VALUE      set an environment variable for that invocation
+    @stdin=TEXT     feed TEXT (with \\n escapes) on standard input
+
+Both programs run with a minimal environment, in a fresh empty HOME that is
+also the working directory (the same path for both), without
+LD_LIBRARY_PATH or LIBVIRT_DEFAULT_URI unless the case sets them.
+
+Allow file: differences that are accepted, one rule a line:
+
+    CASE-REGEX | STREAM | SIDE | LINE-REGEX | REASON
+
+STREAM is stdout or stderr; SIDE is 'ref' (a reference line we may lack),
+'ours' (a line only we print) or 'both'.  A rule applies when CASE-REGEX
+matches the case line (re.search) and LINE-REGEX the whole differing line.
+Every rule needs a reason.  Exit codes must always match.
+
+Usage: check-virsh-golden.py --virsh BUILD/tools/virsh [--reference PATH]
+                             [--cases FILE] [--allow FILE] [-v]
+Exits 77 (skip) when the reference virsh is missing.
+"""
+
+import argparse
+import codecs
+import difflib
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(HERE)
+DEFAULT_CASES = os.path.join(TOP, 'tests', 'virsh-golden', 'cases.txt')
+DEFAULT_ALLOW = os.path.join(TOP, 'tests', 'virsh-golden', 'allow.txt')
+ENV_WORD = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*=')
+
+
+class Rule:
+    def __init__(self, where, case, stream, side, line, reason):
+        self.where = where
+        self.case = re.compile(case)
+        self.stream = stream
+        self.side = side
+        self.line = re.compile(line)
+        self.reason = reason
+
+    def allows(self, case, stream, side, line):
+        return (self.case.search(case) and self.stream == stream and
+                self.side in (side, 'both') and self.line.fullmatch(line))
+
+
+def load_rules(path):
+    rules = []
+    if not os.path.exists(path):
+        return rules
+    with open(path, encoding='utf-8') as f:
+        for num, raw in enumerate(f, 1):
+            text = raw.rstrip('\n')
+            if not text.strip() or text.lstrip().startswith('#'):
+                continue
+            parts = [p.strip() for p in text.split(' | ')]
+            where = '%s:%d' % (path, num)
+            if len(parts) != 5 or not parts[4]:
+                sys.exit('%s: want CASE | STREAM | SIDE | LINE | REASON' % where)
+            if parts[1] not in ('stdout', 'stderr'):
+                sys.exit('%s: stream must be stdout or stderr' % where)
+            if parts[2] not in ('ref', 'ours', 'both'):
+                sys.exit('%s: side must be ref, ours or both' % where)
+            rules.append(Rule(where, *parts))
+    return rules
+
+
+def load_cases(path):
+    cases = []
+    with open(path, encoding='utf-8') as f:
+        for raw in f:
+            text = raw.strip()
+            if text and not text.startswith('#'):
+                cases.append(text)
+    return cases
+
+
+def split_case(text):
+    words = shlex.split(text)
+    env = {}
+    stdin = ''
+    while words:
+        if words[0].startswith('@stdin='):
+            stdin = codecs.decode(words.pop(0)[len('@stdin='):],
+                                  'unicode_escape')
+        elif ENV_WORD.match(words[0]):
+            name, value = words.pop(0).split('=', 1)
+            env[name] = value
+        else:
+            break
+    return env, stdin, words
+
+
+def run(program, case, home):
+    env_extra, stdin, words = split_case(case)
+    shutil.rmtree(home, ignore_errors=True)
+    os.makedirs(home)
+    env = {'PATH': '/usr/sbin:/usr/bin:/sbin:/bin', 'HOME': home,
+           'LC_ALL': 'C'}
+    env.update(env_extra)
+    try:
+        res = subprocess.run([program] + words, input=stdin.encode(),
+                             capture_output=True, env=env, cwd=home,
+                             timeout=60)
+        return res.stdout, res.stderr, res.returncode
+    except subprocess.TimeoutExpired:
+        return b'', b'<timeout>\n', -1
+
+
+def diff_stream(case, stream, ref, ours, rules):
+    """Differences not covered by a rule, as printable lines."""
+    a = ref.decode('utf-8', 'replace').split('\n')
+    b = ours.decode('utf-8', 'replace').split('\n')
+    bad = []
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == 'equal':
+            continue
+        for line in a[i1:i2]:
+            if not any(r.allows(case, stream, 'ref', line) for r in rules):
+                bad.append('  %s -ref:  %r' % (stream, line))
+        for line in b[j1:j2]:
+            if not any(r.allows(case, stream, 'ours', line) for r in rules):
+                bad.append('  %s +ours: %r' % (stream, line))
+    return bad
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--virsh', required=True, help="nuvirt's virsh")
+    ap.add_argument('--reference', default='/usr/bin/virsh')
+    ap.add_argument('--cases', default=DEFAULT_CASES)
+    ap.add_argument('--allow', default=DEFAULT_ALLOW)
+    ap.add_argument('-v', '--verbose', action='store_true')
+    args = ap.parse_args()
+
+    if not os.access(args.reference, os.X_OK):
+        print('SKIP: no reference virsh at %s' % args.reference)
+        return 77
+    ours = os.path.abspath(args.virsh)
+    rules = load_rules(args.allow)
+    cases = load_cases(args.cases)
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix='virsh-golden-') as tmp:
+        home = os.path.join(tmp, 'home')
+        for case in cases:
+            ref = run(args.reference, case, home)
+            got = run(ours, case, home)
+            bad = diff_stream(case, 'stdout', ref[0], got[0], rules)
+            bad += diff_stream(case, 'stderr', ref[1], got[1], rules)
+            if ref[2] != got[2]:
+                bad.append('  exit code: ref %d, ours %d' % (ref[2], got[2]))
+            if bad:
+                failed += 1
+                print('FAIL: virsh %s' % case)
+                print('\n'.join(bad))
+            elif args.verbose:
+                print('ok:   virsh %s' % case)
+    print('%d/%d invocations match' % (len(cases) - failed, len(cases)))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
