@@ -22,7 +22,7 @@ for exe in "$dir"/tests/fuzz/fuzz-*; do
     seeds=$(mktemp -d)
     work=$(mktemp -d)
     case $cat in
-        nodedev|interface|secret|network|networkport|nwfilter|nwfilterbinding|storagepool)
+        nodedev|interface|secret|network|networkport|nwfilter|nwfilterbinding|storagepool|storagevol|snapshot|checkpoint|backup)
             find "$corpus/$cat" -name '*.xml' -exec cp {} "$seeds" \; 2>/dev/null ;;
         domain)
             find "$corpus/domain/generic" -name '*.xml' -exec cp {} "$seeds" \; 2>/dev/null ;;
