@@ -17,6 +17,9 @@ extern const virXMLCategory virDomainXMLCategory;
 extern const virXMLCategory virDomainSnapshotXMLCategory;
 extern const virXMLCategory virDomainCheckpointXMLCategory;
 extern const virXMLCategory virDomainBackupXMLCategory;
+extern const virXMLCategory virCapabilitiesXMLCategory;
+extern const virXMLCategory virDomainCapsXMLCategory;
+extern const virXMLCategory virStoragePoolCapsXMLCategory;
 
 static const virXMLCategory *categories[] = {
     &virNetworkXMLCategory,
@@ -32,6 +35,9 @@ static const virXMLCategory *categories[] = {
     &virDomainSnapshotXMLCategory,
     &virDomainCheckpointXMLCategory,
     &virDomainBackupXMLCategory,
+    &virCapabilitiesXMLCategory,
+    &virDomainCapsXMLCategory,
+    &virStoragePoolCapsXMLCategory,
 };
 
 const virXMLCategory *
