@@ -4,7 +4,10 @@
 #include "internal.h"
 #include "conf/domain/disk.h"
 #include "conf/domain/domain_def.h"
+#include "conf/domain/memory.h"
 #include "util/virstring.h"
+
+#include <limits.h>
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
@@ -39,6 +42,12 @@ VIR_ENUM_DECL(virDomainSnapshotLocation);
 VIR_ENUM_IMPL(virDomainSnapshotLocation, 5, "default", "no", "internal", "external", "manual");
 VIR_ENUM_DECL(virDomainDiskGeometryTrans);
 VIR_ENUM_IMPL(virDomainDiskGeometryTrans, 4, "default", "none", "auto", "lba");
+VIR_ENUM_DECL(virDomainDiskMirrorState);
+VIR_ENUM_IMPL(virDomainDiskMirrorState, 4, "none", "yes", "abort", "pivot");
+/* Block job types: only copy and active-commit have a name here. */
+VIR_ENUM_DECL(virDomainDiskMirrorJob);
+VIR_ENUM_IMPL(virDomainDiskMirrorJob, 6, "", "", "copy", "", "active-commit", "");
+#define MIRROR_JOB_COPY 2
 
 #define SNAPSHOT_LOCATION_NO 1
 
@@ -64,6 +73,7 @@ virDomainDiskDefFree(void *dev)
     if (!def)
         return;
     virDomainStorageSourceFree(def->src);
+    virDomainStorageSourceFree(def->mirror);
     g_free(def->dst);
     g_free(def->driverName);
     g_free(def->iotuneGroup);
@@ -159,11 +169,92 @@ virDomainDiskDriverParseXML(virDomainDiskDef *def, xmlNodePtr node,
         virXMLPropTristateSwitch(node, "page_per_vq", VIR_XML_PROP_NONE,
                                  &def->pagePerVQ) < 0)
         return -1;
-    if (virXPathULongLong("string(./driver/metadata_cache/max_size)", ctxt,
-                          &def->src->metadataCacheMaxSize) == -2) {
-        virReportError(VIR_ERR_XML_ERROR, "%s", "Invalid max_size");
+    if (virDomainParseScaledValue("./driver/metadata_cache/max_size", NULL, ctxt,
+                                  &def->src->metadataCacheMaxSize, 1, ULLONG_MAX,
+                                  false) < 0)
+        return -1;
+    return 0;
+}
+
+
+/* <mirror>: either the modern form (type='' with <format>, <source> and
+ * <backingStore> children) or the old copy-job form (file='' format=''). */
+static int
+virDomainDiskMirrorParseXML(virDomainDiskDef *def, xmlNodePtr node,
+                            xmlXPathContextPtr ctxt, unsigned int flags)
+{
+    VIR_XPATH_NODE_AUTORESTORE(ctxt);
+    g_autoptr(virDomainStorageSource) mirror = g_new0(virDomainStorageSource, 1);
+    g_autofree char *job = virXMLPropString(node, "job");
+    g_autofree char *type = virXMLPropString(node, "type");
+    g_autofree char *format = NULL;
+    g_autofree char *index = NULL;
+    g_autofree char *ready = NULL;
+    xmlNodePtr source;
+    int val;
+
+    ctxt->node = node;
+    def->mirrorJob = MIRROR_JOB_COPY;
+    if (job && (val = virDomainDiskMirrorJobTypeFromString(job)) <= 0) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "unknown mirror job type '%s'", job);
+        return -1;
+    } else if (job) {
+        def->mirrorJob = val;
+    }
+    if (type) {
+        format = virXPathString("string(./format/@type)", ctxt);
+        index = virXPathString("string(./source/@index)", ctxt);
+    } else {
+        if (def->mirrorJob != MIRROR_JOB_COPY) {
+            virReportError(VIR_ERR_XML_ERROR, "%s",
+                           "mirror without type only supported by copy job");
+            return -1;
+        }
+        format = virXMLPropString(node, "format");
+    }
+    mirror->type = VIR_STORAGE_TYPE_FILE;
+    if (type) {
+        if ((val = virDomainStorageTypeFromString(type)) <= 0) {
+            virReportError(VIR_ERR_XML_ERROR, "unknown storage source type '%s'", type);
+            return -1;
+        }
+        mirror->type = val;
+    }
+    if (format) {
+        if ((val = virDomainStorageFileFormatTypeFromString(format)) <= 0) {
+            virReportError(VIR_ERR_XML_ERROR, "unknown storage source format '%s'", format);
+            return -1;
+        }
+        mirror->format = val;
+    }
+    if (index && virStrToLong_uip(index, NULL, 10, &mirror->id) < 0) {
+        virReportError(VIR_ERR_XML_ERROR, "invalid storage source index '%s'", index);
         return -1;
     }
+    if (type) {
+        if (!(source = virXPathNode("./source", ctxt))) {
+            virReportError(VIR_ERR_XML_ERROR, "%s", "mirror requires source element");
+            return -1;
+        }
+        if (virDomainStorageSourceParseXML(source, ctxt, mirror, flags) < 0 ||
+            virDomainStorageBackingStoreParseXML(ctxt, mirror, flags) < 0)
+            return -1;
+    } else if (!(mirror->path = virXMLPropString(node, "file"))) {
+        virReportError(VIR_ERR_XML_ERROR, "%s", "mirror requires file name");
+        return -1;
+    }
+    if ((ready = virXMLPropString(node, "ready")) &&
+        (val = virDomainDiskMirrorStateTypeFromString(ready)) < 0) {
+        virReportError(VIR_ERR_XML_ERROR, "unknown mirror ready state %s", ready);
+        return -1;
+    } else if (ready) {
+        def->mirrorState = val;
+    }
+    if (virDomainParseScaledValue("./format/metadata_cache/max_size", NULL, ctxt,
+                                  &mirror->metadataCacheMaxSize, 1, ULLONG_MAX,
+                                  false) < 0)
+        return -1;
+    def->mirror = g_steal_pointer(&mirror);
     return 0;
 }
 
@@ -259,6 +350,10 @@ virDomainDiskDefParseXML(xmlNodePtr node, xmlXPathContextPtr ctxt,
         return NULL;
     if ((cur = virXPathNode("./driver", ctxt)) &&
         virDomainDiskDriverParseXML(def, cur, ctxt) < 0)
+        return NULL;
+    if ((cur = virXPathNode("./mirror", ctxt)) &&
+        !(flags & VIR_DOMAIN_DEF_PARSE_INACTIVE) &&
+        virDomainDiskMirrorParseXML(def, cur, ctxt, flags) < 0)
         return NULL;
     if (virDomainDiskMiscParseXML(def, ctxt) < 0 ||
         virDomainDeviceInfoParseXML(node, ctxt, &def->info, flags) < 0)
@@ -500,8 +595,38 @@ virDomainDiskMiscFormat(virBuffer *buf, const virDomainDiskDef *def)
 }
 
 
+/* The live <mirror> of a block job. */
 static void
-virDomainDiskTargetFormat(virBuffer *buf, const virDomainDiskDef *def)
+virDomainDiskMirrorFormat(virBuffer *buf, const virDomainDiskDef *def,
+                          unsigned int flags)
+{
+    g_auto(virBuffer) attrBuf = VIR_BUFFER_INITIALIZER;
+    g_auto(virBuffer) childBuf = VIR_BUFFER_INIT_CHILD(buf);
+    const virDomainStorageSource *mirror = def->mirror;
+
+    if (!mirror || (flags & VIR_DOMAIN_DEF_FORMAT_INACTIVE))
+        return;
+    virBufferAsprintf(&attrBuf, " type='%s'", virDomainStorageTypeToString(mirror->type));
+    if (mirror->type == VIR_STORAGE_TYPE_FILE && def->mirrorJob == MIRROR_JOB_COPY) {
+        virBufferEscapeString(&attrBuf, " file='%s'", mirror->path);
+        if (mirror->format)
+            virBufferAsprintf(&attrBuf, " format='%s'",
+                              virDomainStorageFileFormatTypeToString(mirror->format));
+    }
+    virBufferAsprintf(&attrBuf, " job='%s'", virDomainDiskMirrorJobTypeToString(def->mirrorJob));
+    if (def->mirrorState)
+        virBufferAsprintf(&attrBuf, " ready='%s'",
+                          virDomainDiskMirrorStateTypeToString(def->mirrorState));
+    virDomainStorageFormatFormat(&childBuf, mirror);
+    virDomainStorageSourceFormat(&childBuf, mirror, "source", NULL, true, true, true, flags);
+    virDomainStorageBackingStoreFormat(&childBuf, mirror, flags);
+    virBufferFormatElement(buf, "mirror", &attrBuf, &childBuf);
+}
+
+
+static void
+virDomainDiskTargetFormat(virBuffer *buf, const virDomainDiskDef *def,
+                          unsigned int flags)
 {
     if (def->geometryCyls || def->geometryHeads || def->geometrySecs) {
         virBufferAsprintf(buf, "<geometry cyls='%u' heads='%u' secs='%u'",
@@ -519,6 +644,7 @@ virDomainDiskTargetFormat(virBuffer *buf, const virDomainDiskDef *def)
             virBufferAsprintf(buf, " physical_block_size='%u'", def->physicalBlockSize);
         virBufferAddLit(buf, "/>\n");
     }
+    virDomainDiskMirrorFormat(buf, def, flags);
     virBufferEscapeString(buf, "<target dev='%s'", def->dst);
     virBufferAsprintf(buf, " bus='%s'", virDomainDiskBusTypeToString(def->bus));
     if ((def->device == VIR_DOMAIN_DISK_DEVICE_FLOPPY ||
@@ -564,7 +690,7 @@ virDomainDiskDefFormat(virBuffer *buf, const void *dev,
                                  !def->diskElementAuth, !def->diskElementEnc, true, flags);
     virDomainStorageBackingStoreFormat(&childBuf, def->src, flags);
     virBufferEscapeString(&childBuf, "<backenddomain name='%s'/>\n", def->domainName);
-    virDomainDiskTargetFormat(&childBuf, def);
+    virDomainDiskTargetFormat(&childBuf, def, flags);
     virDomainDiskMiscFormat(&childBuf, def);
     virDomainDeviceInfoFormat(&childBuf, &def->info, flags);
     virBufferFormatElement(buf, "disk", &attrBuf, &childBuf);

@@ -63,6 +63,10 @@ typedef struct {
     virTristateBool transientShareBacking;
     char *domainName;           /* <backenddomain> */
     char *serial, *wwn, *vendor, *product;
+    /* <mirror> of a running block job (live XML only) */
+    virDomainStorageSource *mirror;
+    unsigned int mirrorJob;     /* VIR_DOMAIN_DISK_MIRROR_JOB_* */
+    unsigned int mirrorState;   /* "none", "yes", "abort", "pivot" */
     virDomainDeviceInfo info;
 } virDomainDiskDef;
 

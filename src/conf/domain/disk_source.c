@@ -420,6 +420,10 @@ virDomainStorageBackingStoreParseXML(xmlXPathContextPtr ctxt,
         virReportError(VIR_ERR_XML_ERROR, "invalid storage source index '%s'", idx);
         return -1;
     }
+    if (virDomainParseScaledValue("./format/metadata_cache/max_size", NULL, ctxt,
+                                  &backing->metadataCacheMaxSize, 1, ULLONG_MAX,
+                                  false) < 0)
+        return -1;
     backing->readonly = true;
     if (virDomainStorageSourceParseXML(source, ctxt, backing, flags) < 0 ||
         virDomainStorageBackingStoreParseXML(ctxt, backing, flags) < 0)
@@ -520,6 +524,25 @@ virDomainStorageSourceFormat(virBuffer *buf, const virDomainStorageSource *src,
 
 
 void
+virDomainStorageFormatFormat(virBuffer *buf, const virDomainStorageSource *src)
+{
+    g_auto(virBuffer) attrBuf = VIR_BUFFER_INITIALIZER;
+    g_auto(virBuffer) childBuf = VIR_BUFFER_INIT_CHILD(buf);
+
+    if (src->format)
+        virBufferAsprintf(&attrBuf, " type='%s'",
+                          virDomainStorageFileFormatTypeToString(src->format));
+    if (src->metadataCacheMaxSize) {
+        virBufferAddLit(&childBuf, "<metadata_cache>\n");
+        virBufferAsprintf(&childBuf, "  <max_size unit='bytes'>%llu</max_size>\n",
+                          src->metadataCacheMaxSize);
+        virBufferAddLit(&childBuf, "</metadata_cache>\n");
+    }
+    virBufferFormatElement(buf, "format", &attrBuf, &childBuf);
+}
+
+
+void
 virDomainStorageBackingStoreFormat(virBuffer *buf, const virDomainStorageSource *src,
                                    unsigned int flags)
 {
@@ -536,8 +559,7 @@ virDomainStorageBackingStoreFormat(virBuffer *buf, const virDomainStorageSource 
     virBufferAsprintf(&attrBuf, " type='%s'", virDomainStorageTypeToString(backing->type));
     if (backing->id)
         virBufferAsprintf(&attrBuf, " index='%u'", backing->id);
-    virBufferAsprintf(&childBuf, "<format type='%s'/>\n",
-                      virDomainStorageFileFormatTypeToString(backing->format));
+    virDomainStorageFormatFormat(&childBuf, backing);
     virDomainStorageSourceFormat(&childBuf, backing, "source", NULL, true, true, false, flags);
     virDomainStorageBackingStoreFormat(&childBuf, backing, flags);
     virBufferFormatElement(buf, "backingStore", &attrBuf, &childBuf);

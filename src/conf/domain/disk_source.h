@@ -103,6 +103,8 @@ void virDomainStorageSourceFormat(virBuffer *buf, const virDomainStorageSource *
                                   const char *element, const char *policy,
                                   bool withAuth, bool withEnc, bool withIndex,
                                   unsigned int flags);
+/* <format type=''> with its <metadata_cache>; nothing if neither is set. */
+void virDomainStorageFormatFormat(virBuffer *buf, const virDomainStorageSource *src);
 void virDomainStorageBackingStoreFormat(virBuffer *buf,
                                         const virDomainStorageSource *src,
                                         unsigned int flags);
