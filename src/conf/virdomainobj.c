@@ -1,0 +1,354 @@
+/*
+ * virdomainobj.c: a driver's domain objects and the list holding them.
+ */
+#include "internal.h"
+#include "util/viruuid.h"
+#include "conf/virdomainobj.h"
+
+#define VIR_FROM_THIS VIR_FROM_DOMAIN
+
+struct _virDomainObjList {
+    /* guards both tables (not the objects in them) */
+    GRWLock lock;
+    /* uuid (16 bytes, owned copy) -> virDomainObj *, holding a reference */
+    GHashTable *byUUID;
+    /* name (owned copy) -> virDomainObj *, holding a reference */
+    GHashTable *byName;
+};
+
+static virClass *virDomainObjClass;
+
+static void
+virDomainObjDispose(void *opaque)
+{
+    virDomainObj *dom = opaque;
+
+    virDomainDefFree(dom->def);
+    virDomainDefFree(dom->newDef);
+}
+
+static virDomainObj *
+virDomainObjNew(void)
+{
+    static gsize once;
+
+    if (g_once_init_enter(&once)) {
+        virDomainObjClass = VIR_CLASS_NEW(virDomainObj, virClassForObjectLockable());
+        g_once_init_leave(&once, 1);
+    }
+    return virObjectLockableNew(virDomainObjClass);
+}
+
+virDomainObjList *
+virDomainObjListNew(void)
+{
+    virDomainObjList *doms = g_new0(virDomainObjList, 1);
+
+    g_rw_lock_init(&doms->lock);
+    doms->byUUID = g_hash_table_new_full(virUUIDHash, virUUIDEqual, g_free,
+                                         virObjectUnref);
+    doms->byName = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                         virObjectUnref);
+    return doms;
+}
+
+void
+virDomainObjListFree(virDomainObjList *doms)
+{
+    if (!doms)
+        return;
+    g_hash_table_unref(doms->byUUID);
+    g_hash_table_unref(doms->byName);
+    g_rw_lock_clear(&doms->lock);
+    g_free(doms);
+}
+
+static virDomainObj *
+virDomainObjLockRef(virDomainObj *dom)
+{
+    if (!dom)
+        return NULL;
+    virObjectRef(dom);
+    virObjectLock(dom);
+    return dom;
+}
+
+virDomainObj *
+virDomainObjListFindByUUID(virDomainObjList *doms, const unsigned char *uuid)
+{
+    virDomainObj *dom;
+
+    g_rw_lock_reader_lock(&doms->lock);
+    dom = virDomainObjLockRef(g_hash_table_lookup(doms->byUUID, uuid));
+    g_rw_lock_reader_unlock(&doms->lock);
+    return dom;
+}
+
+virDomainObj *
+virDomainObjListFindByName(virDomainObjList *doms, const char *name)
+{
+    virDomainObj *dom;
+
+    g_rw_lock_reader_lock(&doms->lock);
+    dom = virDomainObjLockRef(g_hash_table_lookup(doms->byName, name));
+    g_rw_lock_reader_unlock(&doms->lock);
+    return dom;
+}
+
+virDomainObj *
+virDomainObjListFindByID(virDomainObjList *doms, int id)
+{
+    GHashTableIter iter;
+    gpointer value;
+    virDomainObj *found = NULL;
+
+    g_rw_lock_reader_lock(&doms->lock);
+    g_hash_table_iter_init(&iter, doms->byUUID);
+    while (!found && g_hash_table_iter_next(&iter, NULL, &value)) {
+        virDomainObj *dom = value;
+
+        virObjectLock(dom);
+        if (dom->def->id == id && !dom->removing)
+            found = virObjectRef(dom);
+        else
+            virObjectUnlock(dom);
+    }
+    g_rw_lock_reader_unlock(&doms->lock);
+    return found;
+}
+
+/* libvirt's virDomainObjAssignDef */
+static void
+virDomainObjAssignDef(virDomainObj *dom, virDomainDef **def, bool live,
+                      virDomainDef **oldDef)
+{
+    if (virDomainObjIsActive(dom)) {
+        if (oldDef)
+            *oldDef = dom->newDef;
+        else
+            virDomainDefFree(dom->newDef);
+        dom->newDef = g_steal_pointer(def);
+    } else if (live) {
+        /* keep the current configuration for when the domain stops */
+        if (!dom->newDef)
+            dom->newDef = dom->def;
+        else
+            virDomainDefFree(dom->def);
+        dom->def = g_steal_pointer(def);
+    } else {
+        if (oldDef)
+            *oldDef = dom->def;
+        else
+            virDomainDefFree(dom->def);
+        dom->def = g_steal_pointer(def);
+    }
+}
+
+virDomainObj *
+virDomainObjListAdd(virDomainObjList *doms, virDomainDef **def,
+                    unsigned int flags, virDomainDef **oldDef)
+{
+    char uuidstr[VIR_UUID_STRING_BUFLEN];
+    virDomainObj *dom;
+
+    if (oldDef)
+        *oldDef = NULL;
+
+    g_rw_lock_writer_lock(&doms->lock);
+    if ((dom = virDomainObjLockRef(g_hash_table_lookup(doms->byUUID, (*def)->uuid)))) {
+        if (dom->removing) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           "domain '%s' is already being removed", dom->def->name);
+            goto error;
+        }
+        if (STRNEQ(dom->def->name, (*def)->name)) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           "domain '%s' is already defined with uuid %s",
+                           dom->def->name, virUUIDFormat(dom->def->uuid, uuidstr));
+            goto error;
+        }
+        if (flags & VIR_DOMAIN_OBJ_LIST_ADD_CHECK_LIVE) {
+            if (virDomainObjIsActive(dom)) {
+                virReportError(VIR_ERR_OPERATION_INVALID,
+                               "domain '%s' is already active", dom->def->name);
+                goto error;
+            }
+            if (!dom->persistent) {
+                virReportError(VIR_ERR_OPERATION_INVALID,
+                               "domain '%s' is already being started", dom->def->name);
+                goto error;
+            }
+        }
+        virDomainObjAssignDef(dom, def, !!(flags & VIR_DOMAIN_OBJ_LIST_ADD_LIVE), oldDef);
+    } else {
+        virDomainObj *other = g_hash_table_lookup(doms->byName, (*def)->name);
+
+        if (other) {
+            /* the uuid is immutable while the object is listed */
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           "domain '%s' already exists with uuid %s",
+                           (*def)->name, virUUIDFormat(other->def->uuid, uuidstr));
+            g_rw_lock_writer_unlock(&doms->lock);
+            return NULL;
+        }
+        dom = virDomainObjNew();
+        dom->def = g_steal_pointer(def);
+        dom->state = VIR_DOMAIN_SHUTOFF;
+        g_hash_table_insert(doms->byUUID, g_memdup2(dom->def->uuid, VIR_UUID_BUFLEN),
+                            virObjectRef(dom));
+        g_hash_table_insert(doms->byName, g_strdup(dom->def->name), virObjectRef(dom));
+        virObjectLock(dom);
+    }
+    g_rw_lock_writer_unlock(&doms->lock);
+    return dom;
+
+ error:
+    g_rw_lock_writer_unlock(&doms->lock);
+    virDomainObjEndAPI(&dom);
+    return NULL;
+}
+
+void
+virDomainObjListRemove(virDomainObjList *doms, virDomainObj *dom)
+{
+    g_autofree char *name = g_strdup(dom->def->name);
+    unsigned char uuid[VIR_UUID_BUFLEN];
+
+    memcpy(uuid, dom->def->uuid, VIR_UUID_BUFLEN);
+    dom->removing = true;
+    /* lock order: list before object */
+    virObjectUnlock(dom);
+    g_rw_lock_writer_lock(&doms->lock);
+    virObjectLock(dom);
+    if (g_hash_table_lookup(doms->byUUID, uuid) == dom)
+        g_hash_table_remove(doms->byUUID, uuid);
+    if (g_hash_table_lookup(doms->byName, name) == dom)
+        g_hash_table_remove(doms->byName, name);
+    g_rw_lock_writer_unlock(&doms->lock);
+}
+
+#define MATCH(f) (filter & (f))
+
+bool
+virDomainObjMatchFilter(virDomainObj *dom, unsigned int filter)
+{
+    bool active = virDomainObjIsActive(dom);
+    int st = dom->state;
+
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE) &&
+        !((MATCH(VIR_CONNECT_LIST_DOMAINS_ACTIVE) && active) ||
+          (MATCH(VIR_CONNECT_LIST_DOMAINS_INACTIVE) && !active)))
+        return false;
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_PERSISTENT | VIR_CONNECT_LIST_DOMAINS_TRANSIENT) &&
+        !((MATCH(VIR_CONNECT_LIST_DOMAINS_PERSISTENT) && dom->persistent) ||
+          (MATCH(VIR_CONNECT_LIST_DOMAINS_TRANSIENT) && !dom->persistent)))
+        return false;
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_RUNNING | VIR_CONNECT_LIST_DOMAINS_PAUSED |
+              VIR_CONNECT_LIST_DOMAINS_SHUTOFF | VIR_CONNECT_LIST_DOMAINS_OTHER)) {
+        bool running = st == VIR_DOMAIN_RUNNING;
+        bool paused = st == VIR_DOMAIN_PAUSED;
+        bool shutoff = st == VIR_DOMAIN_SHUTOFF;
+        bool other = !running && !paused && !shutoff;
+
+        if (!((MATCH(VIR_CONNECT_LIST_DOMAINS_RUNNING) && running) ||
+              (MATCH(VIR_CONNECT_LIST_DOMAINS_PAUSED) && paused) ||
+              (MATCH(VIR_CONNECT_LIST_DOMAINS_SHUTOFF) && shutoff) ||
+              (MATCH(VIR_CONNECT_LIST_DOMAINS_OTHER) && other)))
+            return false;
+    }
+    /* no managed save images, snapshots or checkpoints kept yet */
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE | VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE) &&
+        !MATCH(VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE))
+        return false;
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_AUTOSTART | VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART) &&
+        !((MATCH(VIR_CONNECT_LIST_DOMAINS_AUTOSTART) && dom->autostart) ||
+          (MATCH(VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART) && !dom->autostart)))
+        return false;
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT | VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT) &&
+        !MATCH(VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT))
+        return false;
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT | VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT) &&
+        !MATCH(VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT))
+        return false;
+    return true;
+}
+
+#undef MATCH
+
+GPtrArray *
+virDomainObjListCollect(virDomainObjList *doms, unsigned int filter)
+{
+    GPtrArray *ret = g_ptr_array_new_with_free_func(virObjectUnref);
+    GHashTableIter iter;
+    gpointer value;
+
+    g_rw_lock_reader_lock(&doms->lock);
+    g_hash_table_iter_init(&iter, doms->byUUID);
+    while (g_hash_table_iter_next(&iter, NULL, &value)) {
+        virDomainObj *dom = value;
+
+        virObjectLock(dom);
+        if (!dom->removing && virDomainObjMatchFilter(dom, filter))
+            g_ptr_array_add(ret, virObjectRef(dom));
+        virObjectUnlock(dom);
+    }
+    g_rw_lock_reader_unlock(&doms->lock);
+    return ret;
+}
+
+void
+virDomainObjEndAPI(virDomainObj **dom)
+{
+    if (!*dom)
+        return;
+    virObjectUnlock(*dom);
+    g_clear_pointer(dom, virObjectUnref);
+}
+
+void
+virDomainObjSetState(virDomainObj *dom, int state, int reason)
+{
+    dom->state = state;
+    dom->reason = reason;
+}
+
+int
+virDomainObjCheckActive(virDomainObj *dom)
+{
+    if (!virDomainObjIsActive(dom)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s", "domain is not running");
+        return -1;
+    }
+    return 0;
+}
+
+virDomainDef *
+virDomainDefCopy(const virDomainDef *def, const virDomainXMLOption *xmlopt)
+{
+    g_autofree char *xml = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_SECURE |
+                                              VIR_DOMAIN_DEF_FORMAT_INACTIVE);
+
+    if (!xml)
+        return NULL;
+    return virDomainDefParseString(xml, xmlopt, VIR_DOMAIN_DEF_PARSE_INACTIVE);
+}
+
+int
+virDomainObjSetDefTransient(virDomainObj *dom, const virDomainXMLOption *xmlopt)
+{
+    if (!dom->persistent || dom->newDef)
+        return 0;
+    if (!(dom->newDef = virDomainDefCopy(dom->def, xmlopt)))
+        return -1;
+    return 0;
+}
+
+void
+virDomainObjRemoveTransientDef(virDomainObj *dom)
+{
+    if (!dom->newDef)
+        return;
+    virDomainDefFree(dom->def);
+    dom->def = g_steal_pointer(&dom->newDef);
+    dom->def->id = -1;
+}

@@ -1,0 +1,91 @@
+/*
+ * virdomainobj.h: a domain as a driver keeps it (virDomainObj) and the
+ * driver's list of them (virDomainObjList).
+ *
+ * Lock order: the list's lock before any object's lock.  A thread that
+ * holds an object's lock never takes the list's lock (Remove drops the
+ * object lock first).  Lookups return the object locked and referenced;
+ * virDomainObjEndAPI unlocks and unrefs it (STYLE P8).
+ */
+#pragma once
+
+#include "internal.h"
+#include "util/virobject.h"
+#include "conf/domain/domain_def.h"
+
+typedef struct _virDomainObj virDomainObj;
+struct _virDomainObj {
+    virObjectLockable parent;
+
+    /* all fields below: guarded by the object lock */
+    virDomainDef *def;      /* live definition, or the persistent one while off;
+                             * def->id is the running id (-1 while off) */
+    virDomainDef *newDef;   /* the next boot's definition while running
+                             * (persistent domains), else NULL */
+    int state;              /* virDomainState */
+    int reason;             /* its virDomain*Reason */
+    bool persistent;        /* defined (has a config that outlives a stop) */
+    bool autostart;
+    bool removing;          /* on its way out of the list */
+};
+
+typedef struct _virDomainObjList virDomainObjList;
+
+virDomainObjList *virDomainObjListNew(void);
+void virDomainObjListFree(virDomainObjList *doms);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainObjList, virDomainObjListFree);
+
+/* Lookups: the object locked and referenced, or NULL (no error set). */
+virDomainObj *virDomainObjListFindByUUID(virDomainObjList *doms,
+                                         const unsigned char *uuid);
+virDomainObj *virDomainObjListFindByName(virDomainObjList *doms, const char *name);
+virDomainObj *virDomainObjListFindByID(virDomainObjList *doms, int id);
+
+typedef enum {
+    VIR_DOMAIN_OBJ_LIST_ADD_LIVE = 1 << 0,       /* @def is a live definition */
+    VIR_DOMAIN_OBJ_LIST_ADD_CHECK_LIVE = 1 << 1, /* refuse a running namesake */
+} virDomainObjListAddFlags;
+
+/*
+ * Add *@def, or assign it to the object with the same name and UUID.
+ * Refuses a name or UUID already used by another domain with libvirt's
+ * errors (VIR_FROM_DOMAIN).  On success *@def is stolen and the object is
+ * returned locked and referenced; @oldDef (optional) receives the
+ * definition replaced, if any.
+ */
+virDomainObj *virDomainObjListAdd(virDomainObjList *doms, virDomainDef **def,
+                                  unsigned int flags, virDomainDef **oldDef);
+
+/* Take @dom (locked, referenced by the caller) out of the list; it is
+ * still locked and the caller's reference still held on return. */
+void virDomainObjListRemove(virDomainObjList *doms, virDomainObj *dom);
+
+/* Objects matching the VIR_CONNECT_LIST_DOMAINS_* @filter, each
+ * referenced (not locked); free the array with g_ptr_array_unref. */
+GPtrArray *virDomainObjListCollect(virDomainObjList *doms, unsigned int filter);
+
+/* Does @dom (locked) match @filter? */
+bool virDomainObjMatchFilter(virDomainObj *dom, unsigned int filter);
+
+void virDomainObjEndAPI(virDomainObj **dom);
+
+static inline bool
+virDomainObjIsActive(virDomainObj *dom)
+{
+    return dom->def->id != -1;
+}
+
+/* Set the state and reason of @dom (locked). */
+void virDomainObjSetState(virDomainObj *dom, int state, int reason);
+
+/* As libvirt's virDomainObjCheckActive: VIR_ERR_OPERATION_INVALID
+ * "domain is not running" when @dom is off. */
+int virDomainObjCheckActive(virDomainObj *dom);
+
+/* Running a persistent domain: keep a copy of its definition for the
+ * next boot (newDef); stopping: make that copy current again. */
+int virDomainObjSetDefTransient(virDomainObj *dom, const virDomainXMLOption *xmlopt);
+void virDomainObjRemoveTransientDef(virDomainObj *dom);
+
+/* A deep copy of @def (formatted and parsed again). */
+virDomainDef *virDomainDefCopy(const virDomainDef *def, const virDomainXMLOption *xmlopt);
