@@ -11,8 +11,65 @@
 #include "datatypes.h"
 #include "driver.h"
 #include "test/test_driver.h"
+#include "test/test_private.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
+
+/*
+ * test:///default: one state shared by every connection of the process
+ * while any is open, as in libvirt (its defaultConn).
+ */
+/* libvirt's test driver guests default to its host's arch, i686 */
+static int
+testDomainDefPostParse(virDomainDef *def, unsigned int flags G_GNUC_UNUSED,
+                       void *opaque G_GNUC_UNUSED)
+{
+    if (!def->os.arch)
+        def->os.arch = g_strdup("i686");
+    return 0;
+}
+
+static const virDomainXMLOption testXMLOption = {
+    .postParse = testDomainDefPostParse,
+};
+
+static GMutex defaultLock;
+static testDriver *defaultConn;     /* guarded by defaultLock */
+static unsigned int defaultRefs;    /* guarded by defaultLock */
+
+static void
+testDriverFree(testDriver *drv)
+{
+    virDomainObjListFree(drv->domains);
+    g_free(drv);
+}
+
+static testDriver *
+testOpenDefault(void)
+{
+    testDriver *drv = NULL;
+
+    g_mutex_lock(&defaultLock);
+    if (defaultConn) {
+        defaultRefs++;
+        drv = defaultConn;
+        goto out;
+    }
+    drv = g_new0(testDriver, 1);
+    drv->domains = virDomainObjListNew();
+    drv->nextDomID = 1;
+    drv->xmlopt = &testXMLOption;
+    if (testDomainLoadDefaults(drv) < 0) {
+        testDriverFree(drv);
+        drv = NULL;
+        goto out;
+    }
+    defaultConn = drv;
+    defaultRefs = 1;
+ out:
+    g_mutex_unlock(&defaultLock);
+    return drv;
+}
 
 static virDrvOpenStatus
 testConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
@@ -31,12 +88,23 @@ testConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
                        "loading a node description file (test:///PATH.xml)");
         return VIR_DRV_OPEN_ERROR;
     }
+    if (!(conn->privateData = testOpenDefault()))
+        return VIR_DRV_OPEN_ERROR;
     return VIR_DRV_OPEN_SUCCESS;
 }
 
 static int
-testConnectClose(virConnectPtr conn G_GNUC_UNUSED)
+testConnectClose(virConnectPtr conn)
 {
+    testDriver *drv = conn->privateData;
+
+    g_mutex_lock(&defaultLock);
+    if (drv == defaultConn && --defaultRefs == 0) {
+        testDriverFree(defaultConn);
+        defaultConn = NULL;
+    }
+    g_mutex_unlock(&defaultLock);
+    conn->privateData = NULL;
     return 0;
 }
 
@@ -109,5 +177,6 @@ static virConnectDriver testConnectDriver = {
 int
 testRegister(void)
 {
+    testDomainRegisterMethods(&testHypervisorDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }
