@@ -139,10 +139,13 @@ static void
 virNetDevBandwidthRateFormat(virBuffer *buf, const char *element,
                              const virNetDevBandwidthRate *rate)
 {
-    if (!rate || !(rate->average || rate->floor))
+    if (!rate || !(rate->average || rate->floor || rate->peak || rate->burst))
         return;
     virBufferAsprintf(buf, "<%s", element);
-    if (rate->average)
+    /* libvirt omits a zero average even beside peak or burst, and then
+     * refuses its own output ("'peak' and 'burst' require 'average'");
+     * write it out in that case so the document parses again. */
+    if (rate->average || rate->peak || rate->burst)
         virBufferAsprintf(buf, " average='%llu'", rate->average);
     if (rate->peak)
         virBufferAsprintf(buf, " peak='%llu'", rate->peak);
