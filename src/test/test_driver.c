@@ -41,6 +41,7 @@ static void
 testDriverFree(testDriver *drv)
 {
     virDomainObjListFree(drv->domains);
+    virObjectEventStateFree(drv->eventState);
     g_free(drv);
 }
 
@@ -59,6 +60,7 @@ testOpenDefault(void)
     drv->domains = virDomainObjListNew();
     drv->nextDomID = 1;
     drv->xmlopt = &testXMLOption;
+    drv->eventState = virObjectEventStateNew();
     if (testDomainLoadDefaults(drv) < 0) {
         testDriverFree(drv);
         drv = NULL;
@@ -178,5 +180,6 @@ int
 testRegister(void)
 {
     testDomainRegisterMethods(&testHypervisorDriver);
+    testEventsRegisterMethods(&testHypervisorDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }

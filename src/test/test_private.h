@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "datatypes.h"
 #include "conf/virdomainobj.h"
+#include "conf/object_event.h"
 
 typedef struct {
     /* immutable pointer; self-locking APIs */
@@ -15,6 +16,9 @@ typedef struct {
     gint nextDomID;
     /* immutable pointer (NULL: the generic parser alone) */
     const virDomainXMLOption *xmlopt;
+    /* immutable pointer; self-locking APIs: the callbacks of every
+     * connection sharing this driver, and the queue of their events */
+    virObjectEventState *eventState;
 } testDriver;
 
 /* Fill @drv's default state (the domain 'test'); -1 with an error set. */
@@ -25,3 +29,27 @@ int testDomainStartState(testDriver *drv, virDomainObj *dom, int reason);
 
 /* Add the domain methods to @driver. */
 void testDomainRegisterMethods(virHypervisorDriver *driver);
+
+/* Event callback registration (test_events.c): the domain methods go
+ * into the hypervisor table here; each family's table takes its own. */
+void testEventsRegisterMethods(virHypervisorDriver *driver);
+int testConnectNetworkEventRegisterAny(virConnectPtr conn, virNetworkPtr net,
+                                       int eventID,
+                                       virConnectNetworkEventGenericCallback cb,
+                                       void *opaque, virFreeCallback freecb);
+int testConnectNetworkEventDeregisterAny(virConnectPtr conn, int callbackID);
+int testConnectStoragePoolEventRegisterAny(virConnectPtr conn,
+                                           virStoragePoolPtr pool, int eventID,
+                                           virConnectStoragePoolEventGenericCallback cb,
+                                           void *opaque, virFreeCallback freecb);
+int testConnectStoragePoolEventDeregisterAny(virConnectPtr conn, int callbackID);
+int testConnectNodeDeviceEventRegisterAny(virConnectPtr conn,
+                                          virNodeDevicePtr dev, int eventID,
+                                          virConnectNodeDeviceEventGenericCallback cb,
+                                          void *opaque, virFreeCallback freecb);
+int testConnectNodeDeviceEventDeregisterAny(virConnectPtr conn, int callbackID);
+int testConnectSecretEventRegisterAny(virConnectPtr conn, virSecretPtr secret,
+                                      int eventID,
+                                      virConnectSecretEventGenericCallback cb,
+                                      void *opaque, virFreeCallback freecb);
+int testConnectSecretEventDeregisterAny(virConnectPtr conn, int callbackID);
