@@ -1,7 +1,11 @@
 #!/bin/sh
 # Build nuvirt with clang + libFuzzer + ASan/UBSan and run every XML
 # document type's fuzz target for SECONDS (default 15), seeded with
-# libvirt's conformance corpus.  Exit 1 if any target finds something.
+# libvirt's conformance corpus and the inputs of earlier findings
+# (tests/fuzz/regressions/CATEGORY).  Exit 1 if any target finds
+# something; an input that takes over 10 s is a finding too.  The seed
+# is fixed, so a run explores the same inputs in the same order
+# everywhere (a faster machine just gets further).
 #   scripts/fuzz-xml.sh [SECONDS]
 set -u
 secs=${1:-15}
@@ -27,7 +31,9 @@ for exe in "$dir"/tests/fuzz/fuzz-*; do
         domain)
             find "$corpus/domain/generic" -name '*.xml' -exec cp {} "$seeds" \; 2>/dev/null ;;
     esac
-    if "$exe" -max_total_time="$secs" -rss_limit_mb=2048 -artifact_prefix="$work/" \
+    cp "$top"/tests/fuzz/regressions/"$cat"/*.xml "$seeds" 2>/dev/null
+    if "$exe" -seed=1 -timeout=10 -max_total_time="$secs" -rss_limit_mb=2048 \
+            -artifact_prefix="$work/" \
             "$work" "$seeds" >"$work.log" 2>&1; then
         echo "fuzz $cat: ok ($(grep -o 'Done [0-9]* runs' "$work.log" | head -1))"
     else
