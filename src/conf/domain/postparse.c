@@ -161,9 +161,15 @@ virDomainControllerMaybeAdd(virDomainDef *def, unsigned int type, int idx)
 }
 
 
+/* Add the controllers of type @ctype that the drive addresses of @bus
+ * disks name and the definition lacks (0 to the highest index used).
+ * A single disk can name a controller far out (a target like 'sdscsi'
+ * means controller 48069), so mark the existing ones once instead of
+ * searching the list for every index. */
 static void
 virDomainControllersAddForDisks(virDomainDef *def, unsigned int ctype, unsigned int bus)
 {
+    g_autofree bool *present = NULL;
     int max = -1;
     size_t i;
 
@@ -173,8 +179,24 @@ virDomainControllersAddForDisks(virDomainDef *def, unsigned int ctype, unsigned 
         if (disk->bus == bus && disk->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE)
             max = MAX(max, (int)disk->info.addr.drive.controller);
     }
-    for (i = 0; (int)i <= max; i++)
-        virDomainControllerMaybeAdd(def, ctype, i);
+    if (max < 0)
+        return;
+    present = g_new0(bool, (size_t)max + 1);
+    for (i = 0; i < def->ncontrollers; i++) {
+        const virDomainControllerDef *cont = def->controllers[i];
+
+        if (cont->type == ctype && cont->idx >= 0 && cont->idx <= max)
+            present[cont->idx] = true;
+    }
+    for (i = 0; (int)i <= max; i++) {
+        virDomainControllerDef *cont;
+
+        if (present[i])
+            continue;
+        cont = virDomainControllerDefNew(ctype);
+        cont->idx = i;
+        virDomainDefAddDevice(def, VIR_DOMAIN_DEVICE_CONTROLLER, cont);
+    }
 }
 
 
