@@ -39,7 +39,19 @@ static const char *const virshNodeSuspendTargets[] = { "mem", "disk", "hybrid" }
 G_STATIC_ASSERT(G_N_ELEMENTS(virshNodeSuspendTargets) ==
                 VIR_NODE_SUSPEND_TARGET_LAST);
 
-static char **
+int
+virshNodeSuspendTargetFromString(const char *name)
+{
+    int i;
+
+    for (i = 0; i < VIR_NODE_SUSPEND_TARGET_LAST; i++) {
+        if (strcmp(virshNodeSuspendTargets[i], name) == 0)
+            return i;
+    }
+    return -1;
+}
+
+char **
 virshNodeSuspendTargetCompleter(vshControl *ctl G_GNUC_UNUSED,
                                 const vshCmd *cmd G_GNUC_UNUSED,
                                 unsigned int flags G_GNUC_UNUSED)
@@ -82,11 +94,7 @@ cmdNodeSuspend(vshControl *ctl, const vshCmd *cmd)
         vshCommandOptLongLong(ctl, cmd, "duration", &duration) < 0)
         return false;
 
-    for (kind = 0; kind < VIR_NODE_SUSPEND_TARGET_LAST; kind++) {
-        if (strcmp(virshNodeSuspendTargets[kind], target) == 0)
-            break;
-    }
-    if (kind == VIR_NODE_SUSPEND_TARGET_LAST) {
+    if ((kind = virshNodeSuspendTargetFromString(target)) < 0) {
         vshError(ctl, "%s", "Invalid target");
         return false;
     }

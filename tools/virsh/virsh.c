@@ -14,18 +14,10 @@
 
 #include "virsh.h"
 
-static const vshCmdGrp cmdGroups[];
+static vshCmdGrp cmdGroups[];
 
 /* Set when the connection closed under us; the next command reconnects. */
 static int disconnected;
-
-char **
-virshCompleteEmpty(vshControl *ctl G_GNUC_UNUSED,
-                   const vshCmd *cmd G_GNUC_UNUSED,
-                   unsigned int flags G_GNUC_UNUSED)
-{
-    return NULL;
-}
 
 /* ------------------------------------------------------------------ */
 /* connection                                                          */
@@ -507,9 +499,10 @@ static const vshCmdDef virshCmds[] = {
 /* Families still to come; each moves to its own virsh-<family>.c. */
 static const vshCmdDef noCmds[] = { { .name = NULL } };
 
-static const vshCmdGrp cmdGroups[] = {
+/* Domain Management is assembled at start from its family tables. */
+static vshCmdGrp cmdGroups[] = {
     { "Domain Management", "domain", noCmds },
-    { "Domain Monitoring", "monitor", noCmds },
+    { "Domain Monitoring", "monitor", domMonitoringCmds },
     { "Domain Events", "events", noCmds },
     { "Host and Hypervisor", "host", hostAndHypervisorCmds },
     { "Checkpoint", "checkpoint", noCmds },
@@ -560,6 +553,7 @@ main(int argc, char **argv)
         vshError(&ctl, "%s", "Failed to initialize libvirt");
         return EXIT_FAILURE;
     }
+    cmdGroups[0].commands = virshDomainManagementCmds();
     if (!vshInit(&ctl, cmdGroups))
         exit(EXIT_FAILURE);
 

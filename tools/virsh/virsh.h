@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+
 #include "vsh.h"
 
 #define VIRSH_PROMPT_RW "virsh # "
@@ -12,15 +16,229 @@
 typedef struct {
     virConnectPtr conn;       /* NULL until the first command needs it */
     bool readonly;            /* -r, or connect --readonly */
+    bool useGetInfo;          /* the driver lacks virDomainGetState */
+    bool useSnapshotOld;      /* ... or the snapshot parent/children APIs */
+    bool blockJobNoBytes;     /* ... or the block jobs' bytes flags */
     const char *escapeChar;   /* -e: leaves the console; "^]" by default */
 } virshControl;
 
 /* Open @uri (NULL: the library's default) with keepalive as -k/-K ask. */
 virConnectPtr virshConnect(vshControl *ctl, const char *uri, bool readonly);
 
-/* Completer for values nothing can be suggested for. */
+static inline virConnectPtr
+virshConn(vshControl *ctl)
+{
+    return ((virshControl *)ctl->privData)->conn;
+}
+
+/* ---- options every family uses ---- */
+
+#define VIRSH_OPT_DOMAIN(HELP, CFLAGS) \
+    VSH_DATA("domain", HELP, .completer = virshDomainNameCompleter, \
+             .completer_flags = CFLAGS)
+#define VIRSH_OPT_DOMAIN_FULL(CFLAGS) \
+    VIRSH_OPT_DOMAIN("domain name, id or uuid", CFLAGS)
+#define VIRSH_OPT_FILE(HELP) \
+    VSH_DATA("file", HELP, .completer = virshCompletePathLocalExisting)
+
+/* ---- virsh-util.c: lookups and object handles ---- */
+
+typedef enum {
+    VIRSH_BYID = 1 << 1,
+    VIRSH_BYUUID = 1 << 2,
+    VIRSH_BYNAME = 1 << 3,
+    VIRSH_BYMAC = 1 << 4,
+} virshLookupByFlags;
+
+virDomainPtr virshLookupDomainBy(vshControl *ctl, const char *name,
+                                 unsigned int flags);
+virDomainPtr virshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd,
+                                     const char **name, unsigned int flags);
+virDomainPtr virshCommandOptDomain(vshControl *ctl, const vshCmd *cmd,
+                                   const char **name);
+/* The state (and reason) of @dom, through GetInfo when GetState is
+ * missing; -1 on error. */
+int virshDomainState(vshControl *ctl, virDomainPtr dom, int *reason);
+
+/* Free handles keeping a pending error: freeing one must not lose it. */
+void virshDomainFree(virDomainPtr dom);
+void virshDomainCheckpointFree(virDomainCheckpointPtr chk);
+void virshDomainSnapshotFree(virDomainSnapshotPtr snap);
+void virshInterfaceFree(virInterfacePtr iface);
+void virshNetworkFree(virNetworkPtr net);
+void virshNetworkPortFree(virNetworkPortPtr port);
+void virshNodeDeviceFree(virNodeDevicePtr dev);
+void virshNWFilterFree(virNWFilterPtr filter);
+void virshNWFilterBindingFree(virNWFilterBindingPtr binding);
+void virshSecretFree(virSecretPtr secret);
+void virshStoragePoolFree(virStoragePoolPtr pool);
+void virshStorageVolFree(virStorageVolPtr vol);
+void virshStreamFree(virStreamPtr st);
+
+typedef virDomain virshDomain;
+typedef virDomainCheckpoint virshDomainCheckpoint;
+typedef virDomainSnapshot virshDomainSnapshot;
+typedef virInterface virshInterface;
+typedef virNetwork virshNetwork;
+typedef virNetworkPort virshNetworkPort;
+typedef virNodeDevice virshNodeDevice;
+typedef virNWFilter virshNWFilter;
+typedef virNWFilterBinding virshNWFilterBinding;
+typedef virSecret virshSecret;
+typedef virStoragePool virshStoragePool;
+typedef virStorageVol virshStorageVol;
+typedef virStream virshStream;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshDomain, virshDomainFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshDomainCheckpoint, virshDomainCheckpointFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshDomainSnapshot, virshDomainSnapshotFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshInterface, virshInterfaceFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshNetwork, virshNetworkFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshNetworkPort, virshNetworkPortFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshNodeDevice, virshNodeDeviceFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshNWFilter, virshNWFilterFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshNWFilterBinding, virshNWFilterBindingFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshSecret, virshSecretFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshStoragePool, virshStoragePoolFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshStorageVol, virshStorageVolFree);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virshStream, virshStreamFree);
+
+/* ---- virsh-util.c: XML documents the library hands out ---- */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlXPathContext, xmlXPathFreeContext);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlXPathObject, xmlXPathFreeObject);
+
+/* Parse @xml; *ctxt (when asked) starts at the root element. */
+xmlDocPtr virshXMLParse(const char *xml, const char *url,
+                        xmlXPathContextPtr *ctxt);
+/* A non-empty string result, or NULL. */
+char *virshXPathString(const char *xpath, xmlXPathContextPtr ctxt);
+/* The nodes @xpath selects (count, 0 for none); -1 when it is not a
+ * node set (error reported). */
+int virshXPathNodeSet(vshControl *ctl, const char *xpath,
+                      xmlXPathContextPtr ctxt, xmlNodePtr **list);
+xmlNodePtr virshXPathNode(const char *xpath, xmlXPathContextPtr ctxt);
+/* 1 true, 0 false, -1 not a boolean expression */
+int virshXPathBoolean(const char *xpath, xmlXPathContextPtr ctxt);
+/* 0, -1 when the expression fails, -2 when the value is not a number */
+int virshXPathInt(const char *xpath, xmlXPathContextPtr ctxt, int *value);
+int virshXPathUInt(const char *xpath, xmlXPathContextPtr ctxt,
+                   unsigned int *value);
+int virshXPathULongLong(const char *xpath, xmlXPathContextPtr ctxt,
+                        unsigned long long *value);
+char *virshXMLNodeToString(xmlDocPtr doc, xmlNodePtr node);
+/* An attribute's value (NULL when absent). */
+char *virshXMLPropString(xmlNodePtr node, const char *name);
+
+int virshDomainGetXMLFromDom(vshControl *ctl, virDomainPtr dom,
+                             unsigned int flags, xmlDocPtr *xml,
+                             xmlXPathContextPtr *ctxt);
+int virshDomainGetXML(vshControl *ctl, const vshCmd *cmd, unsigned int flags,
+                      xmlDocPtr *xml, xmlXPathContextPtr *ctxt);
+/* Print @xml, or with @xpath the nodes it selects (in <nodes> with
+ * @wrap): the --xpath/--wrap of the dumpxml commands. */
+bool virshDumpXML(vshControl *ctl, const char *xml, const char *url,
+                  const char *xpath, bool wrap);
+
+/* A pending error worded as the library words its own, printed when the
+ * command fails ("internal error: ..."). */
+void virshReportInternalError(vshControl *ctl, const char *fmt, ...)
+    G_GNUC_PRINTF(2, 3);
+
+/* ---- virsh-util.c: stream callbacks (fd in, fd out, holes) ---- */
+
+typedef struct {
+    vshControl *ctl;
+    int fd;
+    bool isBlock;
+} virshStreamCallbackData;
+
+int virshStreamSink(virStreamPtr st, const char *bytes, size_t nbytes,
+                    void *opaque);
+int virshStreamSource(virStreamPtr st, char *bytes, size_t nbytes,
+                      void *opaque);
+int virshStreamSourceSkip(virStreamPtr st, long long offset, void *opaque);
+int virshStreamSkip(virStreamPtr st, long long offset, void *opaque);
+int virshStreamInData(virStreamPtr st, int *inData, long long *offset,
+                      void *opaque);
+
+/* ---- virsh-completer.c ---- */
+
 char **virshCompleteEmpty(vshControl *ctl, const vshCmd *cmd,
                           unsigned int flags);
+char **virshCompletePathLocalExisting(vshControl *ctl, const vshCmd *cmd,
+                                      unsigned int flags);
+char **virshDomainNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                unsigned int flags);
 
 /* One table per group, each in its family's file. */
 extern const vshCmdDef hostAndHypervisorCmds[];
+extern const vshCmdDef domMonitoringCmds[];
+
+/* completer building blocks */
+virConnectPtr virshCompleterConn(vshControl *ctl);
+char **virshCompleteWords(const char *const *words);
+char **virshCompleteList(size_t count,
+                         const char *(*name)(void *list, size_t i),
+                         void *list);
+char **virshCommaStringListComplete(const char *input,
+                                    const char *const *options);
+char **virshDomainUUIDCompleter(vshControl *ctl, const vshCmd *cmd,
+                                unsigned int flags);
+
+/* ---- virsh-util.c: MAC addresses ---- */
+#define VIRSH_MAC_STRING_BUFLEN 18
+int virshMacAddrParse(const char *str, unsigned char mac[6]);
+/* lower-case "xx:xx:xx:xx:xx:xx" of @in; -1 (out untouched) if not one */
+int virshMacAddrNormalize(const char *in, char out[VIRSH_MAC_STRING_BUFLEN]);
+
+/* ---- virsh-domain-monitor.c ---- */
+const char *virshDomainStateToString(int state);
+const char *virshDomainStateReasonToString(int state, int reason);
+char *virshGetDomainDescription(vshControl *ctl, virDomainPtr dom,
+                                bool title, unsigned int flags);
+extern const char *const virshDomainInterfaceAddrSources[];
+
+/* ---- virsh-completer-domain.c ---- */
+enum {
+    VIRSH_DOMAIN_INTERFACE_COMPLETER_MAC = 1 << 0,  /* MACs only */
+};
+char **virshDomainInterfaceCompleter(vshControl *ctl, const vshCmd *cmd,
+                                     unsigned int flags);
+char **virshDomainDiskTargetCompleter(vshControl *ctl, const vshCmd *cmd,
+                                      unsigned int flags);
+char **virshDomainInterfaceAddrSourceCompleter(vshControl *ctl,
+                                               const vshCmd *cmd,
+                                               unsigned int flags);
+
+/* ---- virsh-util.c: files ---- */
+/* The whole of @path (at most @maxlen bytes); -1 with a pending error in
+ * the library's words ("Failed to open file ..."). */
+int virshFileReadAll(vshControl *ctl, const char *path, size_t maxlen,
+                     char **buf);
+
+/* ---- virsh-domain-lifecycle.c ---- */
+extern const vshCmdDef virshDomainLifecycleCmds[];
+/* define, dropping a lone VALIDATE flag for drivers without flags */
+virDomainPtr virshDomainDefine(virConnectPtr conn, const char *xml,
+                               unsigned int flags);
+
+/* ---- virsh-console.c ---- */
+/* The console of a running domain, on a terminal; false on error. */
+bool virshRunConsoleCmd(vshControl *ctl, virDomainPtr dom, const char *name,
+                        unsigned int flags);
+
+/* ---- virsh-host.c ---- */
+/* VIR_NODE_SUSPEND_TARGET_* of "mem", "disk", "hybrid"; -1 otherwise */
+int virshNodeSuspendTargetFromString(const char *name);
+char **virshNodeSuspendTargetCompleter(vshControl *ctl, const vshCmd *cmd,
+                                       unsigned int flags);
+
+/* ---- virsh-domain.c ---- */
+/* The "Domain Management" group, assembled on first use. */
+const vshCmdDef *virshDomainManagementCmds(void);
+char **virshDomainUndefineStorageDisksCompleter(vshControl *ctl,
+                                                const vshCmd *cmd,
+                                                unsigned int flags);
+char **virshDomainShutdownModeCompleter(vshControl *ctl, const vshCmd *cmd,
+                                        unsigned int flags);

@@ -130,7 +130,7 @@ const vshCmdInfo info_echo = {
 };
 
 /* Quote @str for /bin/sh, only when it holds a special character. */
-static void
+void
 vshAppendShellQuoted(GString *out, const char *str)
 {
     const char *s;

@@ -432,3 +432,33 @@ vshCommandOptArgv(vshControl *ctl G_GNUC_UNUSED, const vshCmd *cmd,
     }
     return NULL;
 }
+
+/*
+ * --bandwidth of the block job commands: a plain number is MiB/s (and, as
+ * in virsh, a negative one wraps); with a unit suffix it is a size per
+ * second, shifted to MiB unless @bytes.  0 when absent or parsed.
+ */
+int
+vshBlockJobOptionBandwidth(vshControl *ctl, const vshCmd *cmd, bool bytes,
+                           unsigned long *bandwidth)
+{
+    vshCmdOpt *arg;
+    unsigned long long bw;
+    char *end;
+    int ret;
+
+    if ((ret = vshCommandOpt(cmd, "bandwidth", &arg, true)) <= 0)
+        return ret;
+    if (vshStrToULong(arg->data, true, bandwidth) == 0)
+        return 0;
+    if (vshStrToULongLong(arg->data, &end, false, &bw) < 0 ||
+        vshScaleInteger(&bw, end, 1, ULONG_MAX) < 0) {
+        vshError(ctl, "Scaled numeric value '%s' for <--bandwidth> option is malformed or out of range",
+                 arg->data);
+        return -1;
+    }
+    if (!bytes)
+        bw >>= 20;
+    *bandwidth = bw;
+    return 0;
+}

@@ -18,6 +18,8 @@ static const vshCmdGrp *cmdGroups;
 
 /* The last libvirt error of the running command, saved by the callback. */
 static virErrorPtr last_error;
+/* Or an error the shell raised itself in the library's words. */
+static char *pending_error;
 
 /* ------------------------------------------------------------------ */
 /* output                                                              */
@@ -176,6 +178,17 @@ vshErrorHandler(void *opaque G_GNUC_UNUSED, virErrorPtr error G_GNUC_UNUSED)
 {
     virFreeError(last_error);
     last_error = virSaveLastError();
+    g_clear_pointer(&pending_error, g_free);
+}
+
+/* Keep @msg as the command's error, as if the library had raised it. */
+void
+vshSetPendingError(const char *msg)
+{
+    g_clear_pointer(&last_error, virFreeError);
+    virResetLastError();
+    g_free(pending_error);
+    pending_error = g_strdup(msg);
 }
 
 void
@@ -190,7 +203,7 @@ vshSaveLibvirtError(void)
 void
 vshSaveLibvirtHelperError(void)
 {
-    if (last_error || virGetLastErrorCode() == VIR_ERR_OK)
+    if (last_error || pending_error || virGetLastErrorCode() == VIR_ERR_OK)
         return;
     vshSaveLibvirtError();
 }
@@ -199,6 +212,7 @@ void
 vshResetLibvirtError(void)
 {
     g_clear_pointer(&last_error, virFreeError);
+    g_clear_pointer(&pending_error, g_free);
     virResetLastError();
 }
 
@@ -206,6 +220,11 @@ vshResetLibvirtError(void)
 void
 vshReportError(vshControl *ctl)
 {
+    if (pending_error) {
+        vshError(ctl, "%s", pending_error);
+        vshResetLibvirtError();
+        return;
+    }
     if (!last_error) {
         last_error = virSaveLastError();
         if (!last_error || last_error->code == VIR_ERR_OK) {
@@ -1154,4 +1173,10 @@ vshDeinit(vshControl *ctl)
     vshCloseLogFile(ctl);
     vshCommandFree(ctl->cmd);
     ctl->cmd = NULL;
+}
+
+int
+vshLastErrorCode(void)
+{
+    return last_error ? last_error->code : VIR_ERR_OK;
 }

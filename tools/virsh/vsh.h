@@ -77,6 +77,35 @@ typedef struct {
     unsigned int completer_flags;
 } vshCmdOptDef;
 
+/*
+ * Rows of an options table.  The optional trailing arguments are more
+ * designated initializers: VSH_STRING("file", "output file",
+ * .flags = VSH_OFLAG_REQ_OPT, .completer = fn).
+ */
+#define VSH_BOOL(NAME, HELP) \
+    { .name = NAME, .type = VSH_OT_BOOL, .help = HELP }
+#define VSH_STRING(NAME, HELP, ...) \
+    { .name = NAME, .type = VSH_OT_STRING, .help = HELP, __VA_ARGS__ }
+#define VSH_INT(NAME, HELP, ...) \
+    { .name = NAME, .type = VSH_OT_INT, .help = HELP, __VA_ARGS__ }
+#define VSH_INT_REQ(NAME, HELP, ...) \
+    { .name = NAME, .type = VSH_OT_INT, .flags = VSH_OFLAG_REQ, \
+      .help = HELP, __VA_ARGS__ }
+#define VSH_DATA(NAME, HELP, ...) \
+    { .name = NAME, .type = VSH_OT_DATA, .flags = VSH_OFLAG_REQ, \
+      .help = HELP, __VA_ARGS__ }
+/* a required value with other flags besides */
+#define VSH_DATA_F(NAME, HELP, ...) \
+    { .name = NAME, .type = VSH_OT_DATA, .help = HELP, __VA_ARGS__ }
+#define VSH_ARGV(NAME, HELP, ...) \
+    { .name = NAME, .type = VSH_OT_ARGV, .help = HELP, __VA_ARGS__ }
+#define VSH_ARGV_REQ(NAME, HELP, ...) \
+    { .name = NAME, .type = VSH_OT_ARGV, .flags = VSH_OFLAG_REQ, \
+      .help = HELP, __VA_ARGS__ }
+#define VSH_ALIAS(NAME, TARGET) \
+    { .name = NAME, .type = VSH_OT_ALIAS, .help = TARGET }
+#define VSH_OPT_END { .name = NULL }
+
 typedef struct {
     const char *help;             /* one line, shown in listings */
     const char *desc;             /* DESCRIPTION section; NULL or "" for none */
@@ -92,6 +121,10 @@ typedef struct {
     unsigned int flags;           /* VSH_CMD_FLAG_* */
     const char *alias;            /* with VSH_CMD_FLAG_ALIAS: the real name */
 } vshCmdDef;
+
+/* A row of a command table, for a command with opts_ID and info_ID. */
+#define VSH_CMD(NAME, HANDLER, ID) \
+    { .name = NAME, .handler = HANDLER, .opts = opts_##ID, .info = &info_##ID }
 
 typedef struct {
     const char *name;             /* NULL ends the table */
@@ -172,6 +205,9 @@ void vshReportError(vshControl *ctl);
 void vshResetLibvirtError(void);
 void vshSaveLibvirtError(void);
 void vshSaveLibvirtHelperError(void);
+void vshSetPendingError(const char *msg);
+/* The code of the kept error (VIR_ERR_OK for none). */
+int vshLastErrorCode(void);
 
 const vshCmdGrp *vshCmdGroups(void);
 const vshCmdDef *vshCmddefSearch(const char *name);
@@ -228,6 +264,9 @@ int vshCommandOptScaledInt(vshControl *ctl, const vshCmd *cmd,
                            int scale, unsigned long long max)
     G_GNUC_WARN_UNUSED_RESULT;
 int vshCommandOptTimeoutToMs(vshControl *ctl, const vshCmd *cmd, int *timeout);
+/* --bandwidth: MiB/s, or a scaled size in bytes/s (in MiB unless @bytes) */
+int vshBlockJobOptionBandwidth(vshControl *ctl, const vshCmd *cmd,
+                               bool bytes, unsigned long *bandwidth);
 const vshCmdOpt *vshCommandOptArgv(vshControl *ctl, const vshCmd *cmd,
                                    const vshCmdOpt *opt);
 
@@ -242,6 +281,44 @@ int vshScaleInteger(unsigned long long *value, const char *suffix,
                     unsigned long long scale, unsigned long long limit);
 int vshStringToArray(const char *str, char ***array);
 
+/* ---- vsh-util.c: shared helpers of the command families ---- */
+#define VSH_MAX_XML_FILE (10 * 1024 * 1024)
+#define VSH_MATCH(FLAG) (flags & (FLAG))
+
+/* @val in the largest binary unit that keeps it >= 1 (B, KiB, ... EiB) */
+double vshPrettyCapacity(unsigned long long val, const char **unit);
+int vshNameSorter(const void *a, const void *b);
+/* A parameter's value as text; an unknown type ends the program. */
+char *vshGetTypedParamValue(vshControl *ctl, virTypedParameterPtr item);
+
+bool vshTTYIsInterruptCharacter(vshControl *ctl, const char chr);
+bool vshTTYAvailable(vshControl *ctl);
+int vshTTYDisableInterrupt(vshControl *ctl);
+int vshTTYRestore(vshControl *ctl);
+int vshTTYMakeRaw(vshControl *ctl, bool report_errors);
+
+/* Name of item @id, or of its parent with @parent (NULL for none). */
+typedef const char *(*vshTreeLookup)(int id, bool parent, void *opaque);
+int vshTreePrint(vshControl *ctl, vshTreeLookup lookup, void *opaque,
+                 int count, int root);
+
+typedef struct {
+    /* the object's current document, or NULL (error reported) */
+    char *(*getXML)(vshControl *ctl, void *opaque);
+    /* the document came back unchanged */
+    void (*notChanged)(vshControl *ctl, void *opaque);
+    /* define the edited document; false on failure */
+    bool (*define)(vshControl *ctl, const char *xml, void *opaque);
+    /* optional: turn validation off before retrying */
+    void (*relax)(void *opaque);
+} vshEditOps;
+
+int vshAskReedit(vshControl *ctl, const char *msg, bool relax_avail);
+char *vshEditWriteToTempFile(vshControl *ctl, const char *doc);
+int vshEditFile(vshControl *ctl, const char *filename);
+char *vshEditReadBackFile(vshControl *ctl, const char *filename);
+int vshEditLoop(vshControl *ctl, const vshEditOps *ops, void *opaque);
+
 /* ---- vsh-readline.c: line editing, history, completion ---- */
 int vshReadlineInit(vshControl *ctl);
 void vshReadlineDeinit(vshControl *ctl);
@@ -250,9 +327,23 @@ void vshReadlineHistoryAdd(const char *line);
 char **vshReadlineCommandGenerator(void);
 char **vshReadlineComplete(vshControl *ctl, const char *line, const char *text);
 
-/* ---- vsh-event.c: the event loop thread ---- */
+/* ---- vsh-event.c: the event loop thread, and waits for events ---- */
 bool vshEventLoopStart(vshControl *ctl);
 void vshEventLoopStop(vshControl *ctl);
+
+/* How a wait for events ended. */
+enum {
+    VSH_EVENT_INTERRUPT,  /* SIGINT */
+    VSH_EVENT_TIMEOUT,
+    VSH_EVENT_DONE,       /* a handler called vshEventDone() */
+};
+/* Wait for events for at most @timeout_ms (0: no limit); -1 on error. */
+int vshEventStart(vshControl *ctl, int timeout_ms);
+/* From an event handler: end the wait. */
+void vshEventDone(vshControl *ctl);
+/* Block until the wait ends; a VSH_EVENT_* or -1. */
+int vshEventWait(vshControl *ctl);
+void vshEventCleanup(vshControl *ctl);
 
 /* ---- vsh-cmds.c: commands every shell has ---- */
 extern const vshCmdOptDef opts_help[];
@@ -268,6 +359,8 @@ extern const vshCmdInfo info_selftest;
 extern const vshCmdOptDef opts_complete[];
 extern const vshCmdInfo info_complete;
 bool cmdHelp(vshControl *ctl, const vshCmd *cmd);
+/* @str quoted for /bin/sh (only when it needs it), as echo --shell does */
+void vshAppendShellQuoted(GString *out, const char *str);
 bool cmdCd(vshControl *ctl, const vshCmd *cmd);
 bool cmdEcho(vshControl *ctl, const vshCmd *cmd);
 bool cmdPwd(vshControl *ctl, const vshCmd *cmd);

@@ -1,0 +1,598 @@
+/*
+ * virsh-util.c: what the command families share: finding a domain from
+ * a command's <domain> option, freeing handles without losing the
+ * pending error, reading the XML documents the library returns, and the
+ * stream callbacks of the upload/download commands.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "virsh.h"
+
+/* ------------------------------------------------------------------ */
+/* domains                                                             */
+/* ------------------------------------------------------------------ */
+
+static virDomainPtr
+virshLookupDomainInternal(vshControl *ctl, const char *cmdname,
+                          const char *name, unsigned int flags)
+{
+    virConnectPtr conn = virshConn(ctl);
+    virDomainPtr dom = NULL;
+    char *end;
+    long id;
+
+    if (flags & VIRSH_BYID) {
+        errno = 0;
+        id = strtol(name, &end, 10);
+        if (!errno && end != name && !*end && id >= 0 && id <= INT_MAX) {
+            vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> looks like ID\n",
+                     cmdname);
+            dom = virDomainLookupByID(conn, id);
+        }
+    }
+    if (!dom && (flags & VIRSH_BYUUID) &&
+        strlen(name) == VIR_UUID_STRING_BUFLEN - 1) {
+        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> trying as domain UUID\n",
+                 cmdname);
+        dom = virDomainLookupByUUIDString(conn, name);
+    }
+    if (!dom && (flags & VIRSH_BYNAME)) {
+        vshDebug(ctl, VSH_ERR_DEBUG, "%s: <domain> trying as domain NAME\n",
+                 cmdname);
+        dom = virDomainLookupByName(conn, name);
+    }
+
+    vshResetLibvirtError();
+    if (!dom)
+        vshError(ctl, "failed to get domain '%s'", name);
+    return dom;
+}
+
+virDomainPtr
+virshLookupDomainBy(vshControl *ctl, const char *name, unsigned int flags)
+{
+    return virshLookupDomainInternal(ctl, "unknown", name, flags);
+}
+
+virDomainPtr
+virshCommandOptDomainBy(vshControl *ctl, const vshCmd *cmd,
+                        const char **name, unsigned int flags)
+{
+    const char *n = NULL;
+
+    if (vshCommandOptStringReq(ctl, cmd, "domain", &n) < 0)
+        return NULL;
+    vshDebug(ctl, VSH_ERR_INFO, "%s: found option <%s>: %s\n",
+             cmd->def->name, "domain", n);
+    if (name)
+        *name = n;
+    return virshLookupDomainInternal(ctl, cmd->def->name, n, flags);
+}
+
+virDomainPtr
+virshCommandOptDomain(vshControl *ctl, const vshCmd *cmd, const char **name)
+{
+    return virshCommandOptDomainBy(ctl, cmd, name,
+                                   VIRSH_BYID | VIRSH_BYUUID | VIRSH_BYNAME);
+}
+
+int
+virshDomainState(vshControl *ctl, virDomainPtr dom, int *reason)
+{
+    virshControl *priv = ctl->privData;
+    virDomainInfo info;
+    int state;
+
+    if (reason)
+        *reason = -1;
+    if (!priv->useGetInfo) {
+        if (virDomainGetState(dom, &state, reason, 0) == 0)
+            return state;
+        if (virGetLastErrorCode() != VIR_ERR_NO_SUPPORT)
+            return -1;
+        priv->useGetInfo = true;
+    }
+    if (virDomainGetInfo(dom, &info) < 0)
+        return -1;
+    return info.state;
+}
+
+/* ------------------------------------------------------------------ */
+/* handles                                                             */
+/* ------------------------------------------------------------------ */
+
+#define VIRSH_DEFINE_FREE(NAME, TYPE, FREE) \
+    void \
+    NAME(TYPE obj) \
+    { \
+        if (!obj) \
+            return; \
+        vshSaveLibvirtHelperError(); \
+        FREE(obj); \
+    }
+
+VIRSH_DEFINE_FREE(virshDomainFree, virDomainPtr, virDomainFree)
+VIRSH_DEFINE_FREE(virshDomainCheckpointFree, virDomainCheckpointPtr,
+                  virDomainCheckpointFree)
+VIRSH_DEFINE_FREE(virshDomainSnapshotFree, virDomainSnapshotPtr,
+                  virDomainSnapshotFree)
+VIRSH_DEFINE_FREE(virshInterfaceFree, virInterfacePtr, virInterfaceFree)
+VIRSH_DEFINE_FREE(virshNetworkFree, virNetworkPtr, virNetworkFree)
+VIRSH_DEFINE_FREE(virshNetworkPortFree, virNetworkPortPtr, virNetworkPortFree)
+VIRSH_DEFINE_FREE(virshNodeDeviceFree, virNodeDevicePtr, virNodeDeviceFree)
+VIRSH_DEFINE_FREE(virshNWFilterFree, virNWFilterPtr, virNWFilterFree)
+VIRSH_DEFINE_FREE(virshNWFilterBindingFree, virNWFilterBindingPtr,
+                  virNWFilterBindingFree)
+VIRSH_DEFINE_FREE(virshSecretFree, virSecretPtr, virSecretFree)
+VIRSH_DEFINE_FREE(virshStoragePoolFree, virStoragePoolPtr, virStoragePoolFree)
+VIRSH_DEFINE_FREE(virshStorageVolFree, virStorageVolPtr, virStorageVolFree)
+VIRSH_DEFINE_FREE(virshStreamFree, virStreamPtr, virStreamFree)
+
+/* ------------------------------------------------------------------ */
+/* XML                                                                 */
+/* ------------------------------------------------------------------ */
+
+void
+virshReportInternalError(vshControl *ctl G_GNUC_UNUSED, const char *fmt, ...)
+{
+    g_autofree char *msg = NULL;
+    g_autofree char *full = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    full = g_strdup_printf("internal error: %s", msg);
+    vshSetPendingError(full);
+}
+
+xmlDocPtr
+virshXMLParse(const char *xml, const char *url, xmlXPathContextPtr *ctxt)
+{
+    xmlDocPtr doc;
+    xmlNodePtr root;
+
+    doc = xmlReadDoc(BAD_CAST xml, url, NULL,
+                     XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    if (!doc)
+        return NULL;
+    if (!(root = xmlDocGetRootElement(doc))) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    if (ctxt) {
+        if (!(*ctxt = xmlXPathNewContext(doc)))
+            abort();
+        (*ctxt)->node = root;
+    }
+    return doc;
+}
+
+char *
+virshXPathString(const char *xpath, xmlXPathContextPtr ctxt)
+{
+    g_autoptr(xmlXPathObject) obj = xmlXPathEval(BAD_CAST xpath, ctxt);
+
+    if (!obj || obj->type != XPATH_STRING || !obj->stringval ||
+        !obj->stringval[0])
+        return NULL;
+    return g_strdup((const char *)obj->stringval);
+}
+
+int
+virshXPathNodeSet(vshControl *ctl, const char *xpath,
+                  xmlXPathContextPtr ctxt, xmlNodePtr **list)
+{
+    g_autoptr(xmlXPathObject) obj = NULL;
+    int n;
+
+    if (list)
+        *list = NULL;
+    if (!(obj = xmlXPathEval(BAD_CAST xpath, ctxt)))
+        return 0;
+    if (obj->type != XPATH_NODESET) {
+        virshReportInternalError(ctl, "Incorrect xpath '%s'", xpath);
+        return -1;
+    }
+    if (!obj->nodesetval || obj->nodesetval->nodeNr <= 0)
+        return 0;
+    n = obj->nodesetval->nodeNr;
+    if (list) {
+        *list = g_new0(xmlNodePtr, n);
+        memcpy(*list, obj->nodesetval->nodeTab, n * sizeof(xmlNodePtr));
+    }
+    return n;
+}
+
+xmlNodePtr
+virshXPathNode(const char *xpath, xmlXPathContextPtr ctxt)
+{
+    g_autoptr(xmlXPathObject) obj = xmlXPathEval(BAD_CAST xpath, ctxt);
+
+    if (!obj || obj->type != XPATH_NODESET || !obj->nodesetval ||
+        obj->nodesetval->nodeNr <= 0 || !obj->nodesetval->nodeTab)
+        return NULL;
+    return obj->nodesetval->nodeTab[0];
+}
+
+int
+virshXPathBoolean(const char *xpath, xmlXPathContextPtr ctxt)
+{
+    g_autoptr(xmlXPathObject) obj = xmlXPathEval(BAD_CAST xpath, ctxt);
+
+    if (!obj || obj->type != XPATH_BOOLEAN || obj->boolval < 0 ||
+        obj->boolval > 1)
+        return -1;
+    return obj->boolval;
+}
+
+/* The text of a string() expression, for the number readers. */
+static int
+virshXPathNumberText(const char *xpath, xmlXPathContextPtr ctxt,
+                     char **text)
+{
+    if (!(*text = virshXPathString(xpath, ctxt)))
+        return -1;
+    return 0;
+}
+
+int
+virshXPathInt(const char *xpath, xmlXPathContextPtr ctxt, int *value)
+{
+    g_autofree char *text = NULL;
+    char *end;
+    long v;
+
+    if (virshXPathNumberText(xpath, ctxt, &text) < 0)
+        return -1;
+    errno = 0;
+    v = strtol(text, &end, 10);
+    if (errno || end == text || *end || v < INT_MIN || v > INT_MAX)
+        return -2;
+    *value = v;
+    return 0;
+}
+
+int
+virshXPathUInt(const char *xpath, xmlXPathContextPtr ctxt,
+               unsigned int *value)
+{
+    g_autofree char *text = NULL;
+
+    if (virshXPathNumberText(xpath, ctxt, &text) < 0)
+        return -1;
+    return vshStrToUInt(text, true, value) < 0 ? -2 : 0;
+}
+
+int
+virshXPathULongLong(const char *xpath, xmlXPathContextPtr ctxt,
+                    unsigned long long *value)
+{
+    g_autofree char *text = NULL;
+
+    if (virshXPathNumberText(xpath, ctxt, &text) < 0)
+        return -1;
+    return vshStrToULongLong(text, NULL, true, value) < 0 ? -2 : 0;
+}
+
+char *
+virshXMLNodeToString(xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    char *ret = NULL;
+
+    if (!buf)
+        abort();
+    if (xmlNodeDump(buf, doc, node, 0, 1) > 0)
+        ret = g_strdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    return ret;
+}
+
+char *
+virshXMLPropString(xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetProp(node, BAD_CAST name);
+    char *ret;
+
+    if (!v)
+        return NULL;
+    ret = g_strdup((const char *)v);
+    xmlFree(v);
+    return ret;
+}
+
+int
+virshDomainGetXMLFromDom(vshControl *ctl, virDomainPtr dom,
+                         unsigned int flags, xmlDocPtr *xml,
+                         xmlXPathContextPtr *ctxt)
+{
+    g_autofree char *desc = NULL;
+
+    if (!(desc = virDomainGetXMLDesc(dom, flags))) {
+        vshError(ctl, "%s", "Failed to get domain description xml");
+        return -1;
+    }
+    if (!(*xml = virshXMLParse(desc, "(domain_definition)", ctxt))) {
+        vshError(ctl, "%s", "Failed to parse domain description xml");
+        return -1;
+    }
+    return 0;
+}
+
+int
+virshDomainGetXML(vshControl *ctl, const vshCmd *cmd, unsigned int flags,
+                  xmlDocPtr *xml, xmlXPathContextPtr *ctxt)
+{
+    g_autoptr(virshDomain) dom = NULL;
+
+    if (!(dom = virshCommandOptDomain(ctl, cmd, NULL)))
+        return -1;
+    return virshDomainGetXMLFromDom(ctl, dom, flags, xml, ctxt);
+}
+
+bool
+virshDumpXML(vshControl *ctl, const char *xml, const char *url,
+             const char *xpath, bool wrap)
+{
+    g_autoptr(xmlDoc) doc = NULL;
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autofree xmlNodePtr *nodes = NULL;
+    int nnodes;
+    int blanks;
+    int i;
+
+    if (!xpath) {
+        vshPrint(ctl, "%s", xml);
+        return true;
+    }
+
+    blanks = xmlKeepBlanksDefault(0);
+    doc = virshXMLParse(xml, url, &ctxt);
+    xmlKeepBlanksDefault(blanks);
+    if (!doc)
+        return false;
+    if ((nnodes = virshXPathNodeSet(ctl, xpath, ctxt, &nodes)) < 0)
+        return false;
+
+    if (wrap) {
+        g_autoptr(xmlDoc) newdoc = xmlNewDoc(BAD_CAST "1.0");
+        xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "nodes");
+        g_autofree char *text = NULL;
+
+        xmlDocSetRootElement(newdoc, root);
+        for (i = 0; i < nnodes; i++)
+            xmlAddChild(root, xmlDocCopyNode(nodes[i], newdoc, 1));
+        text = virshXMLNodeToString(doc, root);
+        vshPrint(ctl, "%s\n", text);
+    } else {
+        for (i = 0; i < nnodes; i++) {
+            g_autofree char *text = virshXMLNodeToString(doc, nodes[i]);
+
+            vshPrint(ctl, "%s\n", text);
+        }
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* streams                                                             */
+/* ------------------------------------------------------------------ */
+
+int
+virshStreamSink(virStreamPtr st G_GNUC_UNUSED, const char *bytes,
+                size_t nbytes, void *opaque)
+{
+    virshStreamCallbackData *data = opaque;
+    size_t done = 0;
+
+    while (done < nbytes) {
+        ssize_t n = write(data->fd, bytes + done, nbytes - done);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        done += n;
+    }
+    return nbytes;
+}
+
+int
+virshStreamSource(virStreamPtr st G_GNUC_UNUSED, char *bytes, size_t nbytes,
+                  void *opaque)
+{
+    virshStreamCallbackData *data = opaque;
+    ssize_t n;
+
+    while ((n = read(data->fd, bytes, nbytes)) < 0 && errno == EINTR)
+        ;
+    return n;
+}
+
+int
+virshStreamSourceSkip(virStreamPtr st G_GNUC_UNUSED, long long offset,
+                      void *opaque)
+{
+    virshStreamCallbackData *data = opaque;
+
+    return lseek(data->fd, offset, SEEK_CUR) == (off_t)-1 ? -1 : 0;
+}
+
+int
+virshStreamSkip(virStreamPtr st G_GNUC_UNUSED, long long offset, void *opaque)
+{
+    virshStreamCallbackData *data = opaque;
+    off_t cur;
+
+    if (data->isBlock) {
+        /* a block device has no holes: write the zeroes */
+        const size_t chunk = 1024 * 1024;
+        g_autofree char *zeroes = g_new0(char, chunk);
+
+        while (offset > 0) {
+            size_t count = MIN((unsigned long long)offset, chunk);
+
+            if (virshStreamSink(st, zeroes, count, opaque) < 0)
+                return -1;
+            offset -= count;
+        }
+        return 0;
+    }
+    if ((cur = lseek(data->fd, offset, SEEK_CUR)) == (off_t)-1)
+        return -1;
+    return ftruncate(data->fd, cur) < 0 ? -1 : 0;
+}
+
+/* Whether the file position is in data or in a hole, and for how long. */
+static int
+virshFileInData(int fd, int *inData, long long *length)
+{
+    off_t cur = lseek(fd, 0, SEEK_CUR);
+    off_t data;
+    off_t end;
+    int ret = -1;
+
+    if (cur == (off_t)-1)
+        return -1;
+    data = lseek(fd, cur, SEEK_DATA);
+    if (data == (off_t)-1) {
+        if (errno != ENXIO)
+            goto out;
+        *inData = 0;
+        if ((end = lseek(fd, 0, SEEK_END)) == (off_t)-1)
+            goto out;
+        *length = end - cur;
+    } else if (data > cur) {
+        *inData = 0;
+        *length = data - cur;
+    } else {
+        off_t hole = lseek(fd, data, SEEK_HOLE);
+
+        if (hole == (off_t)-1 || hole == data)
+            goto out;
+        *inData = 1;
+        *length = hole - data;
+    }
+    ret = 0;
+ out:
+    if (lseek(fd, cur, SEEK_SET) == (off_t)-1)
+        ret = -1;
+    return ret;
+}
+
+int
+virshStreamInData(virStreamPtr st G_GNUC_UNUSED, int *inData,
+                  long long *offset, void *opaque)
+{
+    virshStreamCallbackData *data = opaque;
+
+    if (data->isBlock) {
+        /* always data; the read finds the end */
+        *inData = 1;
+        *offset = 1024 * 1024;
+        return 0;
+    }
+    if (virshFileInData(data->fd, inData, offset) < 0) {
+        vshError(data->ctl, "%s", "Unable to get current position in stream");
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* MAC addresses                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Six hex bytes separated by ':' (one or two digits each), the last
+ * one ended by the end of the string or a blank. */
+int
+virshMacAddrParse(const char *str, unsigned char mac[6])
+{
+    size_t i;
+
+    for (i = 0; i < 6; i++) {
+        char *end;
+        unsigned long v;
+
+        if (!g_ascii_isxdigit(*str))
+            return -1;
+        errno = 0;
+        v = strtoul(str, &end, 16);
+        if (end - str < 1 || end - str > 2 || errno || v > 0xff)
+            return -1;
+        mac[i] = v;
+        if (i == 5)
+            return *end <= ' ' ? 0 : -1;
+        if (*end != ':')
+            return -1;
+        str = end + 1;
+    }
+    return -1;
+}
+
+int
+virshMacAddrNormalize(const char *in, char out[VIRSH_MAC_STRING_BUFLEN])
+{
+    unsigned char mac[6];
+
+    if (virshMacAddrParse(in, mac) < 0)
+        return -1;
+    g_snprintf(out, VIRSH_MAC_STRING_BUFLEN, "%02x:%02x:%02x:%02x:%02x:%02x",
+               mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* files                                                               */
+/* ------------------------------------------------------------------ */
+
+int
+virshFileReadAll(vshControl *ctl G_GNUC_UNUSED, const char *path,
+                 size_t maxlen, char **buf)
+{
+    g_autoptr(GString) data = g_string_new(NULL);
+    g_autofree char *msg = NULL;
+    char chunk[8192];
+    int fd;
+    int err = 0;
+
+    if ((fd = open(path, O_RDONLY)) < 0) {
+        msg = g_strdup_printf("Failed to open file '%s': %s", path,
+                              g_strerror(errno));
+        vshSetPendingError(msg);
+        return -1;
+    }
+    while (true) {
+        ssize_t n = read(fd, chunk, sizeof(chunk));
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            err = errno;
+            break;
+        }
+        if (n == 0)
+            break;
+        g_string_append_len(data, chunk, n);
+        if (data->len > maxlen) {
+            err = EOVERFLOW;
+            break;
+        }
+    }
+    close(fd);
+    if (err) {
+        msg = g_strdup_printf("Failed to read file '%s': %s", path,
+                              g_strerror(err));
+        vshSetPendingError(msg);
+        return -1;
+    }
+    *buf = g_string_free(g_steal_pointer(&data), FALSE);
+    return strlen(*buf);
+}
