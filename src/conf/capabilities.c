@@ -747,12 +747,18 @@ virCapsReadHostCPU(xmlXPathContextPtr ctxt, virCapsHost *host)
                              &cpu->tscFrequency) < 0 ||
          virXMLPropTristateBool(node, "scaling", VIR_XML_PROP_NONE, &cpu->tscScaling) < 0))
         return -1;
-    if ((node = virXPathNode("./topology", ctxt)) &&
-        (virXMLPropUInt(node, "sockets", 10, VIR_XML_PROP_NONE, &cpu->sockets) < 0 ||
-         virXMLPropUInt(node, "dies", 10, VIR_XML_PROP_NONE, &cpu->dies) < 0 ||
-         virXMLPropUInt(node, "cores", 10, VIR_XML_PROP_NONE, &cpu->cores) < 0 ||
-         virXMLPropUInt(node, "threads", 10, VIR_XML_PROP_NONE, &cpu->threads) < 0))
-        return -1;
+    if ((node = virXPathNode("./topology", ctxt))) {
+        int rc;
+
+        if (virXMLPropUInt(node, "sockets", 10, VIR_XML_PROP_NONE, &cpu->sockets) < 0 ||
+            (rc = virXMLPropUInt(node, "dies", 10, VIR_XML_PROP_NONE, &cpu->dies)) < 0 ||
+            virXMLPropUInt(node, "cores", 10, VIR_XML_PROP_NONE, &cpu->cores) < 0 ||
+            virXMLPropUInt(node, "threads", 10, VIR_XML_PROP_NONE, &cpu->threads) < 0)
+            return -1;
+        /* a topology without dies has one, as libvirt reads it */
+        if (rc == 0)
+            cpu->dies = 1;
+    }
     if ((node = virXPathNode("./maxphysaddr", ctxt))) {
         unsigned int mode;
 
