@@ -11,7 +11,7 @@
 
 /* VIR_FROM_NETWORK, not libvirt's VIR_FROM_NONE: the errors keep the
  * domain they had in network_conf.c. */
-#define VIR_FROM_THIS VIR_FROM_NETWORK
+#define VIR_FROM_THIS VIR_FROM_NONE
 
 int
 virSocketAddrParse(virSocketAddr *addr, const char *val, int family)
