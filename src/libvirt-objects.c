@@ -61,7 +61,8 @@
         return -1; \
     }
 
-#define DEFINE_LOOKUP_UUIDSTRING(Family, Ptr, Parent, ParentPtr, connExpr) \
+/* libvirt words a bad UUID string differently for domains: @plain */
+#define DEFINE_LOOKUP_UUIDSTRING_FULL(Family, Ptr, Parent, ParentPtr, connExpr, plain) \
     VIR_EXPORT Ptr \
     vir##Family##LookupByUUIDString(ParentPtr parent, const char *uuidstr) \
     { \
@@ -70,7 +71,11 @@
         virCheck##Parent##Return(parent, NULL); \
         virCheckNonNullArgGoto(uuidstr, error); \
         if (virUUIDParse(uuidstr, uuid) < 0) { \
-            virReportInvalidArg(uuidstr, "%s", "Invalid UUID"); \
+            if (plain) \
+                virReportInvalidArg(uuidstr, "%s", "Invalid UUID"); \
+            else \
+                virReportInvalidArg(uuidstr, "uuidstr in %s must be a valid UUID", \
+                                    __FUNCTION__); \
             goto error; \
         } \
         return vir##Family##LookupByUUID(parent, uuid); \
@@ -79,13 +84,16 @@
         return NULL; \
     }
 
+#define DEFINE_LOOKUP_UUIDSTRING(Family, Ptr, Parent, ParentPtr, connExpr) \
+    DEFINE_LOOKUP_UUIDSTRING_FULL(Family, Ptr, Parent, ParentPtr, connExpr, false)
+
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 DEFINE_REF_FREE(Domain, virDomainPtr)
 DEFINE_GETTER(Domain, virDomainPtr, Name, const char *, obj->name, NULL)
 DEFINE_GETTER(Domain, virDomainPtr, ID, unsigned int, obj->id, (unsigned int)-1)
 DEFINE_GETTER(Domain, virDomainPtr, Connect, virConnectPtr, obj->conn, NULL)
 DEFINE_UUID_GETTERS(Domain, virDomainPtr, obj->conn)
-DEFINE_LOOKUP_UUIDSTRING(Domain, virDomainPtr, Connect, virConnectPtr, parent)
+DEFINE_LOOKUP_UUIDSTRING_FULL(Domain, virDomainPtr, Connect, virConnectPtr, parent, true)
 
 VIR_EXPORT virDomainPtr
 virDomainCreateLinux(virConnectPtr conn, const char *xmlDesc, unsigned int flags)
