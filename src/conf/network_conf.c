@@ -457,7 +457,7 @@ virNetworkForwardDefFormat(virBuffer *buf, const virNetworkForwardDef *fwd,
 
 /* ======== <portgroup> and <port> ======== */
 
-static void
+void
 virPortGroupDefClear(virPortGroupDef *def)
 {
     g_free(def->name);
@@ -467,8 +467,7 @@ virPortGroupDefClear(virPortGroupDef *def)
     memset(def, 0, sizeof(*def));
 }
 
-/* Fill @def, part of an array; on failure it is cleared. */
-static int
+int
 virPortGroupDefParseXML(virPortGroupDef *def, xmlNodePtr node,
                         xmlXPathContextPtr ctxt)
 {

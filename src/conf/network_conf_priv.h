@@ -22,3 +22,29 @@ void virNetworkDNSDefClear(virNetworkDNSDef *def);
 int virNetworkDNSDefParseXML(const char *networkName, xmlNodePtr node,
                              xmlXPathContextPtr ctxt, virNetworkDNSDef *def);
 int virNetworkDNSDefFormat(virBuffer *buf, const virNetworkDNSDef *def);
+
+/* Single entries, for virNetworkUpdate (network_update.c).  With
+ * @partialOkay the entry only has to identify an existing one (a
+ * delete), so fewer attributes are required. */
+void virNetworkDHCPHostDefClear(virNetworkDHCPHostDef *def);
+int virNetworkDHCPHostDefParseXML(const char *networkName, virNetworkIPDef *ipdef,
+                                  xmlNodePtr node, virNetworkDHCPHostDef *host,
+                                  bool partialOkay);
+int virNetworkDHCPRangeDefParseXML(const char *networkName, virNetworkIPDef *ipdef,
+                                   xmlNodePtr node, virNetworkDHCPRangeDef *range);
+void virNetworkDNSHostDefClear(virNetworkDNSHostDef *def);
+int virNetworkDNSHostDefParseXML(const char *networkName, xmlNodePtr node,
+                                 virNetworkDNSHostDef *def, bool partialOkay);
+void virNetworkDNSSrvDefClear(virNetworkDNSSrvDef *def);
+int virNetworkDNSSrvDefParseXML(const char *networkName, xmlNodePtr node,
+                                xmlXPathContextPtr ctxt, virNetworkDNSSrvDef *def,
+                                bool partialOkay);
+void virNetworkDNSTxtDefClear(virNetworkDNSTxtDef *def);
+int virNetworkDNSTxtDefParseXML(const char *networkName, xmlNodePtr node,
+                                virNetworkDNSTxtDef *def, bool partialOkay);
+
+/* network_conf.c: <portgroup> */
+void virPortGroupDefClear(virPortGroupDef *def);
+/* Fill @def, part of an array; on failure it is cleared. */
+int virPortGroupDefParseXML(virPortGroupDef *def, xmlNodePtr node,
+                            xmlXPathContextPtr ctxt);

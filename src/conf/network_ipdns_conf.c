@@ -19,7 +19,7 @@ VIR_ENUM_IMPL(virNetworkDHCPLeaseTimeUnit,
 
 /* ======== <ip> with <dhcp> and <tftp> ======== */
 
-static void
+void
 virNetworkDHCPHostDefClear(virNetworkDHCPHostDef *def)
 {
     g_free(def->mac);
@@ -124,7 +124,7 @@ virNetworkDHCPLeaseTimeDefFormat(virBuffer *buf, const char *element,
     virBufferAsprintf(buf, "</%s>\n", element);
 }
 
-static int
+int
 virNetworkDHCPRangeDefParseXML(const char *networkName, virNetworkIPDef *ipdef,
                                xmlNodePtr node, virNetworkDHCPRangeDef *range)
 {
@@ -205,9 +205,10 @@ virNetworkDHCPHostDefParseIdentity(const char *networkName,
     return 0;
 }
 
-static int
+int
 virNetworkDHCPHostDefParseXML(const char *networkName, virNetworkIPDef *ipdef,
-                              xmlNodePtr node, virNetworkDHCPHostDef *host)
+                              xmlNodePtr node, virNetworkDHCPHostDef *host,
+                              bool partialOkay)
 {
     g_autofree char *ip = NULL;
 
@@ -221,7 +222,15 @@ virNetworkDHCPHostDefParseXML(const char *networkName, virNetworkIPDef *ipdef,
                        networkName);
         return -1;
     }
-    if (VIR_SOCKET_ADDR_IS_FAMILY(&ipdef->address, AF_INET6)) {
+    if (partialOkay) {
+        /* to find an entry, any one of the three will do */
+        if (!host->mac && !host->name && !ip) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           "At least one of name, mac, or ip attribute must be specified for static host definition in network '%s' ",
+                           networkName);
+            return -1;
+        }
+    } else if (VIR_SOCKET_ADDR_IS_FAMILY(&ipdef->address, AF_INET6)) {
         if (!host->id && !host->name) {
             virReportError(VIR_ERR_XML_ERROR,
                            "Static host definition in IPv6 network '%s' must have id or name attribute",
@@ -234,7 +243,7 @@ virNetworkDHCPHostDefParseXML(const char *networkName, virNetworkIPDef *ipdef,
                        networkName);
         return -1;
     }
-    if (!ip) {
+    if (!ip && !partialOkay) {
         virReportError(VIR_ERR_XML_ERROR,
                        "Missing IP address in static host definition for network '%s'",
                        networkName);
@@ -283,7 +292,7 @@ virNetworkDHCPDefParseXML(const char *networkName, xmlNodePtr node,
         } else if (virXMLNodeNameEqual(cur, "host")) {
             virNetworkDHCPHostDef host = { 0 };
 
-            if (virNetworkDHCPHostDefParseXML(networkName, def, cur, &host) < 0) {
+            if (virNetworkDHCPHostDefParseXML(networkName, def, cur, &host, false) < 0) {
                 virNetworkDHCPHostDefClear(&host);
                 return -1;
             }
@@ -501,6 +510,35 @@ virNetworkIPDefFormat(virBuffer *buf, const virNetworkIPDef *def)
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+/*"
 
 void
+virNetworkDNSTxtDefClear(virNetworkDNSTxtDef *def)
+{
+    g_free(def->name);
+    g_free(def->value);
+    memset(def, 0, sizeof(*def));
+}
+
+void
+virNetworkDNSHostDefClear(virNetworkDNSHostDef *def)
+{
+    size_t i;
+
+    for (i = 0; i < def->nnames; i++)
+        g_free(def->names[i]);
+    g_free(def->names);
+    memset(def, 0, sizeof(*def));
+}
+
+void
+virNetworkDNSSrvDefClear(virNetworkDNSSrvDef *def)
+{
+    g_free(def->domain);
+    g_free(def->service);
+    g_free(def->protocol);
+    g_free(def->target);
+    memset(def, 0, sizeof(*def));
+}
+
+void
 virNetworkDNSDefClear(virNetworkDNSDef *def)
 {
     size_t i;
@@ -508,25 +546,14 @@ virNetworkDNSDefClear(virNetworkDNSDef *def)
     for (i = 0; i < def->nfwds; i++)
         g_free(def->forwarders[i].domain);
     g_free(def->forwarders);
-    for (i = 0; i < def->ntxts; i++) {
-        g_free(def->txts[i].name);
-        g_free(def->txts[i].value);
-    }
+    for (i = 0; i < def->ntxts; i++)
+        virNetworkDNSTxtDefClear(&def->txts[i]);
     g_free(def->txts);
-    for (i = 0; i < def->nhosts; i++) {
-        size_t j;
-
-        for (j = 0; j < def->hosts[i].nnames; j++)
-            g_free(def->hosts[i].names[j]);
-        g_free(def->hosts[i].names);
-    }
+    for (i = 0; i < def->nhosts; i++)
+        virNetworkDNSHostDefClear(&def->hosts[i]);
     g_free(def->hosts);
-    for (i = 0; i < def->nsrvs; i++) {
-        g_free(def->srvs[i].domain);
-        g_free(def->srvs[i].service);
-        g_free(def->srvs[i].protocol);
-        g_free(def->srvs[i].target);
-    }
+    for (i = 0; i < def->nsrvs; i++)
+        virNetworkDNSSrvDefClear(&def->srvs[i]);
     g_free(def->srvs);
     memset(def, 0, sizeof(*def));
 }
@@ -552,20 +579,20 @@ virNetworkDNSForwarderParseXML(const char *networkName, xmlNodePtr node,
     return 0;
 }
 
-static int
+int
 virNetworkDNSHostDefParseXML(const char *networkName, xmlNodePtr node,
-                             virNetworkDNSHostDef *def)
+                             virNetworkDNSHostDef *def, bool partialOkay)
 {
     g_autofree char *ip = NULL;
     xmlNodePtr cur;
 
-    if (!(ip = virXMLPropString(node, "ip"))) {
+    if (!(ip = virXMLPropString(node, "ip")) && !partialOkay) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "Missing IP address in network '%s' DNS HOST record",
                        networkName);
         return -1;
     }
-    if (virSocketAddrParse(&def->ip, ip, AF_UNSPEC) < 0) {
+    if (ip && virSocketAddrParse(&def->ip, ip, AF_UNSPEC) < 0) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "Invalid IP address in network '%s' DNS HOST record",
                        networkName);
@@ -584,9 +611,15 @@ virNetworkDNSHostDefParseXML(const char *networkName, xmlNodePtr node,
         def->names = g_renew(char *, def->names, def->nnames + 1);
         def->names[def->nnames++] = g_steal_pointer(&name);
     }
-    if (cur || def->nnames == 0) {
+    if (cur || (def->nnames == 0 && !partialOkay)) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "Missing hostname in network '%s' DNS HOST record",
+                       networkName);
+        return -1;
+    }
+    if (!VIR_SOCKET_ADDR_VALID(&def->ip) && def->nnames == 0) {
+        virReportError(VIR_ERR_XML_DETAIL,
+                       "Missing ip and hostname in network '%s' DNS HOST record",
                        networkName);
         return -1;
     }
@@ -634,38 +667,40 @@ virNetworkDNSSrvDefParseNumbers(const char *networkName,
     return 0;
 }
 
-static int
+int
 virNetworkDNSSrvDefParseXML(const char *networkName, xmlNodePtr node,
-                            xmlXPathContextPtr ctxt, virNetworkDNSSrvDef *def)
+                            xmlXPathContextPtr ctxt, virNetworkDNSSrvDef *def,
+                            bool partialOkay)
 {
     VIR_XPATH_NODE_AUTORESTORE(ctxt);
 
     ctxt->node = node;
-    if (!(def->service = virXMLPropString(node, "service"))) {
+    if (!(def->service = virXMLPropString(node, "service")) && !partialOkay) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "missing required service attribute in DNS SRV record of network '%s'",
                        networkName);
         return -1;
     }
-    if (strlen(def->service) > DNS_RECORD_LENGTH_SRV) {
+    if (def->service && strlen(def->service) > DNS_RECORD_LENGTH_SRV) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "service attribute '%s' in network '%s' is too long, limit is %d bytes",
                        def->service, networkName, DNS_RECORD_LENGTH_SRV);
         return -1;
     }
-    if (strspn(def->service, SERVICE_CHARS) < strlen(def->service)) {
+    if (def->service && strspn(def->service, SERVICE_CHARS) < strlen(def->service)) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "invalid character in service attribute '%s' in DNS SRV record of network '%s'",
                        def->service, networkName);
         return -1;
     }
-    if (!(def->protocol = virXMLPropString(node, "protocol"))) {
+    if (!(def->protocol = virXMLPropString(node, "protocol")) && !partialOkay) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "missing required protocol attribute in DNS SRV record '%s' of network '%s'",
                        def->service, networkName);
         return -1;
     }
-    if (strspn(def->protocol, PROTOCOL_CHARS) < strlen(def->protocol)) {
+    if (def->protocol &&
+        strspn(def->protocol, PROTOCOL_CHARS) < strlen(def->protocol)) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "invalid character in protocol attribute '%s' in DNS SRV record of network '%s'",
                        def->protocol, networkName);
@@ -676,9 +711,9 @@ virNetworkDNSSrvDefParseXML(const char *networkName, xmlNodePtr node,
     return virNetworkDNSSrvDefParseNumbers(networkName, ctxt, def);
 }
 
-static int
+int
 virNetworkDNSTxtDefParseXML(const char *networkName, xmlNodePtr node,
-                            virNetworkDNSTxtDef *def)
+                            virNetworkDNSTxtDef *def, bool partialOkay)
 {
     if (!(def->name = virXMLPropString(node, "name"))) {
         virReportError(VIR_ERR_XML_DETAIL,
@@ -692,7 +727,7 @@ virNetworkDNSTxtDefParseXML(const char *networkName, xmlNodePtr node,
                        def->name, networkName);
         return -1;
     }
-    if (!(def->value = virXMLPropString(node, "value"))) {
+    if (!(def->value = virXMLPropString(node, "value")) && !partialOkay) {
         virReportError(VIR_ERR_XML_DETAIL,
                        "missing required value attribute in DNS TXT record named '%s' of network %s",
                        def->name, networkName);
@@ -751,7 +786,8 @@ virNetworkDNSDefParseXML(const char *networkName, xmlNodePtr node,
     def->hosts = g_new0(virNetworkDNSHostDef, nhosts);
     for (i = 0; i < nhosts; i++) {
         def->nhosts++;
-        if (virNetworkDNSHostDefParseXML(networkName, hostNodes[i], &def->hosts[i]) < 0)
+        if (virNetworkDNSHostDefParseXML(networkName, hostNodes[i], &def->hosts[i],
+                                         false) < 0)
             goto error;
     }
 
@@ -761,7 +797,7 @@ virNetworkDNSDefParseXML(const char *networkName, xmlNodePtr node,
     for (i = 0; i < nsrvs; i++) {
         def->nsrvs++;
         if (virNetworkDNSSrvDefParseXML(networkName, srvNodes[i], ctxt,
-                                        &def->srvs[i]) < 0)
+                                        &def->srvs[i], false) < 0)
             goto error;
     }
 
@@ -770,7 +806,8 @@ virNetworkDNSDefParseXML(const char *networkName, xmlNodePtr node,
     def->txts = g_new0(virNetworkDNSTxtDef, ntxts);
     for (i = 0; i < ntxts; i++) {
         def->ntxts++;
-        if (virNetworkDNSTxtDefParseXML(networkName, txtNodes[i], &def->txts[i]) < 0)
+        if (virNetworkDNSTxtDefParseXML(networkName, txtNodes[i], &def->txts[i],
+                                        false) < 0)
             goto error;
     }
 
