@@ -42,6 +42,7 @@ testDriverFree(testDriver *drv)
 {
     virDomainObjListFree(drv->domains);
     virObjectEventStateFree(drv->eventState);
+    virNetworkObjListFree(drv->networks);
     g_free(drv);
 }
 
@@ -61,7 +62,9 @@ testOpenDefault(void)
     drv->nextDomID = 1;
     drv->xmlopt = &testXMLOption;
     drv->eventState = virObjectEventStateNew();
-    if (testDomainLoadDefaults(drv) < 0) {
+    drv->networks = virNetworkObjListNew();
+    if (testDomainLoadDefaults(drv) < 0 ||
+        testNetworkLoadDefaults(drv) < 0) {
         testDriverFree(drv);
         drv = NULL;
         goto out;
@@ -174,6 +177,7 @@ static virConnectDriver testConnectDriver = {
     .localOnly = true,
     .uriSchemes = testSchemes,
     .hypervisorDriver = &testHypervisorDriver,
+    .networkDriver = &testNetworkDriver,
 };
 
 int

@@ -8,6 +8,8 @@
 #include "datatypes.h"
 #include "conf/virdomainobj.h"
 #include "conf/object_event.h"
+#include "conf/virnetworkobj.h"
+#include "util/virxml.h"
 
 typedef struct {
     /* immutable pointer; self-locking APIs */
@@ -19,6 +21,8 @@ typedef struct {
     /* immutable pointer; self-locking APIs: the callbacks of every
      * connection sharing this driver, and the queue of their events */
     virObjectEventState *eventState;
+    /* immutable pointer; self-locking APIs */
+    virNetworkObjList *networks;
 } testDriver;
 
 /* Fill @drv's default state (the domain 'test'); -1 with an error set. */
@@ -53,3 +57,22 @@ int testConnectSecretEventRegisterAny(virConnectPtr conn, virSecretPtr secret,
                                       virConnectSecretEventGenericCallback cb,
                                       void *opaque, virFreeCallback freecb);
 int testConnectSecretEventDeregisterAny(virConnectPtr conn, int callbackID);
+/*
+ * Node files (test:///PATH.xml): an element of the <node> document may
+ * give its content in another file (<network file='net.xml'/>, relative
+ * to the node file @file).  Return the element to parse: @node itself,
+ * or the root of the referenced document, which replaces @node in its
+ * document.  NULL with an error set.
+ */
+xmlNodePtr testNodeFileResolve(xmlNodePtr node, const char *file);
+
+/* test_network.c: the networks of /node/network in @ctxt's document
+ * (from @file, NULL for built-in data), all started; -1 with an error. */
+int testNetworkLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
+/* libvirt's default network 'default'. */
+int testNetworkLoadDefaults(testDriver *drv);
+/* Lookups reporting libvirt's test-driver errors. */
+virNetworkObj *testNetworkObjFindByName(testDriver *drv, const char *name);
+virNetworkObj *testNetworkObjFromNetwork(virNetworkPtr net);
+extern virNetworkDriver testNetworkDriver;
+

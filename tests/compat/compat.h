@@ -162,3 +162,19 @@ compatOpen(const char *uri, unsigned int flags)
     printf("open %s -> ok\n", uri);
     return conn;
 }
+
+static inline int
+compatCompareNames(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* As compatShowNames, sorted first: drivers list objects in hash order,
+ * which libvirt seeds randomly. */
+static inline void
+compatShowSortedNames(const char *expr, char **names, int n)
+{
+    if (n > 0)
+        qsort(names, n, sizeof(*names), compatCompareNames);
+    compatShowNames(expr, names, n);
+}
