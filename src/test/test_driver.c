@@ -185,5 +185,6 @@ testRegister(void)
 {
     testDomainRegisterMethods(&testHypervisorDriver);
     testEventsRegisterMethods(&testHypervisorDriver);
+    testNetworkPortRegisterMethods(&testNetworkDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }

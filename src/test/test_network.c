@@ -5,7 +5,7 @@
  * host side effect, no bridge name is invented, and a persistent
  * network's definition changed while it runs waits in newDef (it is
  * never made current again by a stop; libvirt's test driver keeps no
- * transient copy either).
+ * transient copy either).  Ports and DHCP leases are in test_netport.c.
  */
 #include "internal.h"
 #include "datatypes.h"
@@ -396,7 +396,7 @@ testNetworkDestroy(virNetworkPtr net)
     if (!(obj = testNetworkObjFromNetwork(net)))
         return -1;
     obj->active = false;
-    g_hash_table_remove_all(obj->ports);
+    testNetworkPortsClear(obj);
     if (!obj->persistent)
         virNetworkObjRemoveInactive(drv->networks, obj);
     virNetworkObjEndAPI(&obj);

@@ -76,3 +76,15 @@ virNetworkObj *testNetworkObjFindByName(testDriver *drv, const char *name);
 virNetworkObj *testNetworkObjFromNetwork(virNetworkPtr net);
 extern virNetworkDriver testNetworkDriver;
 
+/* test_netport.c: network ports and DHCP leases. */
+void testNetworkPortRegisterMethods(virNetworkDriver *driver);
+/* Drop @obj's ports (locked; on stop). */
+void testNetworkPortsClear(virNetworkObj *obj);
+/*
+ * The address the test driver gives to a guest interface attached to
+ * network @netname: the first DHCP range's start (else the network's
+ * own address) plus @offset, as libvirt's testDomainInterfaceAddresses
+ * computes it.  *@addr is allocated; -1 with an error set.
+ */
+int testNetworkGuestAddress(testDriver *drv, const char *netname, size_t offset,
+                            int *type, unsigned int *prefix, char **addr);
