@@ -11,6 +11,7 @@
 #include "datatypes.h"
 #include "driver.h"
 #include "util/viruuid.h"
+#include "conf/family_event.h"
 #include "test/test_private.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -106,6 +107,15 @@ virNetworkObj *
 testNetworkObjFromNetwork(virNetworkPtr net)
 {
     return testNetworkObjFindByName(testDriverOf(net->conn), net->name);
+}
+
+/* Queue a lifecycle event about @obj (locked). */
+static void
+testNetworkEvent(testDriver *drv, virNetworkObj *obj, int event)
+{
+    virObjectEventStateQueue(drv->eventState,
+                             virNetworkEventLifecycleNew(obj->def->name, obj->def->uuid,
+                                                         event, 0));
 }
 
 /* A handle for @obj, which is released. */
@@ -319,6 +329,7 @@ testNetworkCreateXMLFlags(virConnectPtr conn, const char *xml, unsigned int flag
                                        VIR_NETWORK_OBJ_LIST_ADD_CHECK_LIVE)))
         return NULL;
     obj->active = true;
+    testNetworkEvent(testDriverOf(conn), obj, VIR_NETWORK_EVENT_STARTED);
     return testNetworkHandle(conn, obj);
 }
 
@@ -340,6 +351,7 @@ testNetworkDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flag
         return NULL;
     if (!(obj = virNetworkObjAssignDef(testDriverOf(conn)->networks, &def, 0)))
         return NULL;
+    testNetworkEvent(testDriverOf(conn), obj, VIR_NETWORK_EVENT_DEFINED);
     return testNetworkHandle(conn, obj);
 }
 
@@ -363,6 +375,7 @@ testNetworkUndefine(virNetworkPtr net)
         virNetworkObjEndAPI(&obj);
         return -1;
     }
+    testNetworkEvent(drv, obj, VIR_NETWORK_EVENT_UNDEFINED);
     virNetworkObjRemoveInactive(drv->networks, obj);
     virNetworkObjEndAPI(&obj);
     return 0;
@@ -382,6 +395,7 @@ testNetworkCreate(virNetworkPtr net)
         return -1;
     }
     obj->active = true;
+    testNetworkEvent(testDriverOf(net->conn), obj, VIR_NETWORK_EVENT_STARTED);
     virNetworkObjEndAPI(&obj);
     return 0;
 }
@@ -397,6 +411,7 @@ testNetworkDestroy(virNetworkPtr net)
         return -1;
     obj->active = false;
     testNetworkPortsClear(obj);
+    testNetworkEvent(drv, obj, VIR_NETWORK_EVENT_STOPPED);
     if (!obj->persistent)
         virNetworkObjRemoveInactive(drv->networks, obj);
     virNetworkObjEndAPI(&obj);
@@ -446,4 +461,6 @@ virNetworkDriver testNetworkDriver = {
     .networkSetAutostart = testNetworkSetAutostart,
     .networkIsActive = testNetworkIsActive,
     .networkIsPersistent = testNetworkIsPersistent,
+    .connectNetworkEventRegisterAny = testConnectNetworkEventRegisterAny,
+    .connectNetworkEventDeregisterAny = testConnectNetworkEventDeregisterAny,
 };
