@@ -43,6 +43,9 @@ testDriverFree(testDriver *drv)
     virDomainObjListFree(drv->domains);
     virObjectEventStateFree(drv->eventState);
     virNetworkObjListFree(drv->networks);
+    virInterfaceObjListFree(drv->ifaces);
+    virInterfaceObjListFree(drv->ifaceBackup);
+    g_mutex_clear(&drv->ifaceTransactionLock);
     g_free(drv);
 }
 
@@ -63,8 +66,11 @@ testOpenDefault(void)
     drv->xmlopt = &testXMLOption;
     drv->eventState = virObjectEventStateNew();
     drv->networks = virNetworkObjListNew();
+    drv->ifaces = virInterfaceObjListNew();
+    g_mutex_init(&drv->ifaceTransactionLock);
     if (testDomainLoadDefaults(drv) < 0 ||
-        testNetworkLoadDefaults(drv) < 0) {
+        testNetworkLoadDefaults(drv) < 0 ||
+        testInterfaceLoadDefaults(drv) < 0) {
         testDriverFree(drv);
         drv = NULL;
         goto out;
@@ -178,6 +184,7 @@ static virConnectDriver testConnectDriver = {
     .uriSchemes = testSchemes,
     .hypervisorDriver = &testHypervisorDriver,
     .networkDriver = &testNetworkDriver,
+    .interfaceDriver = &testInterfaceDriver,
 };
 
 int

@@ -9,6 +9,7 @@
 #include "conf/virdomainobj.h"
 #include "conf/object_event.h"
 #include "conf/virnetworkobj.h"
+#include "conf/virinterfaceobj.h"
 #include "util/virxml.h"
 
 typedef struct {
@@ -23,6 +24,13 @@ typedef struct {
     virObjectEventState *eventState;
     /* immutable pointer; self-locking APIs */
     virNetworkObjList *networks;
+    /* immutable pointer; self-locking APIs (a rollback swaps the
+     * interfaces it holds, not the pointer) */
+    virInterfaceObjList *ifaces;
+    GMutex ifaceTransactionLock;
+    /* guarded by ifaceTransactionLock: the interfaces as they were when
+     * virInterfaceChangeBegin ran, NULL when no transaction runs */
+    virInterfaceObjList *ifaceBackup;
 } testDriver;
 
 /* Fill @drv's default state (the domain 'test'); -1 with an error set. */
@@ -88,3 +96,10 @@ void testNetworkPortsClear(virNetworkObj *obj);
  */
 int testNetworkGuestAddress(testDriver *drv, const char *netname, size_t offset,
                             int *type, unsigned int *prefix, char **addr);
+
+/* test_interface.c: the interfaces of /node/interface in @ctxt's
+ * document (from @file, NULL for built-in data), all started. */
+int testInterfaceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
+/* libvirt's default interface 'eth1'. */
+int testInterfaceLoadDefaults(testDriver *drv);
+extern virInterfaceDriver testInterfaceDriver;
