@@ -13,6 +13,14 @@ VIR_ENUM_IMPL(virDomainCheckpoint,
               "default", "no", "bitmap");
 
 
+static void
+virDomainCheckpointDiskDefClear(virDomainCheckpointDiskDef *disk)
+{
+    g_clear_pointer(&disk->name, g_free);
+    g_clear_pointer(&disk->bitmap, g_free);
+}
+
+
 void
 virDomainCheckpointDefFree(virDomainCheckpointDef *def)
 {
@@ -21,10 +29,8 @@ virDomainCheckpointDefFree(virDomainCheckpointDef *def)
     if (!def)
         return;
     virDomainMomentDefClear(&def->parent);
-    for (i = 0; i < def->ndisks; i++) {
-        g_free(def->disks[i].name);
-        g_free(def->disks[i].bitmap);
-    }
+    for (i = 0; i < def->ndisks; i++)
+        virDomainCheckpointDiskDefClear(&def->disks[i]);
     g_free(def->disks);
     g_free(def);
 }
@@ -45,7 +51,7 @@ virDomainCheckpointDiskDefParseXML(xmlNodePtr node, virDomainCheckpointDiskDef *
 
 
 static virDomainCheckpointDef *
-virDomainCheckpointDefParseNode(xmlXPathContextPtr ctxt,
+virDomainCheckpointDefParseNode(xmlXPathContextPtr ctxt, const virDomainXMLOption *xmlopt,
                                 virDomainMomentPostParseFunc postParse, void *opaque,
                                 unsigned int flags)
 {
@@ -55,8 +61,11 @@ virDomainCheckpointDefParseNode(xmlXPathContextPtr ctxt,
     size_t i;
     int n;
 
-    if (virDomainMomentParseNames(ctxt, &def->parent, "checkpoint", redefine) < 0)
+    virDomainMomentParseNames(ctxt, &def->parent);
+    if (!def->parent.name && redefine) {
+        virReportError(VIR_ERR_XML_ERROR, "%s", "a redefined checkpoint must have a name");
         return NULL;
+    }
     if (redefine) {
         if (virXPathLongLong("string(./creationTime)", ctxt,
                              &def->parent.creationTime) < 0) {
@@ -65,7 +74,7 @@ virDomainCheckpointDefParseNode(xmlXPathContextPtr ctxt,
             return NULL;
         }
         def->parent.parent_name = virXPathString("string(./parent/name)", ctxt);
-        if (virDomainMomentParseDomain(ctxt, "domain", &def->parent.dom) < 0)
+        if (virDomainMomentParseDomain(ctxt, "domain", xmlopt, &def->parent.dom) < 0)
             return NULL;
     } else if ((postParse ? postParse : virDomainMomentDefPostParse)(&def->parent, opaque) < 0) {
         return NULL;
@@ -84,7 +93,7 @@ virDomainCheckpointDefParseNode(xmlXPathContextPtr ctxt,
 
 
 virDomainCheckpointDef *
-virDomainCheckpointDefParseString(const char *xml,
+virDomainCheckpointDefParseString(const char *xml, const virDomainXMLOption *xmlopt,
                                   virDomainMomentPostParseFunc postParse, void *opaque,
                                   unsigned int flags)
 {
@@ -93,7 +102,7 @@ virDomainCheckpointDefParseString(const char *xml,
 
     if (!(doc = virXMLParse(NULL, xml, "(domain_checkpoint)", "domaincheckpoint", &ctxt)))
         return NULL;
-    return virDomainCheckpointDefParseNode(ctxt, postParse, opaque, flags);
+    return virDomainCheckpointDefParseNode(ctxt, xmlopt, postParse, opaque, flags);
 }
 
 
@@ -144,6 +153,114 @@ virDomainCheckpointDefFormat(const virDomainCheckpointDef *def, unsigned int fla
     virBufferAdjustIndent(&buf, -2);
     virBufferAddLit(&buf, "</domaincheckpoint>\n");
     return virBufferContentAndReset(&buf);
+}
+
+
+/* ---- a new or redefined checkpoint against its domain ---- */
+
+void
+virDomainCheckpointDefAssignBitmapNames(virDomainCheckpointDef *def)
+{
+    size_t i;
+
+    for (i = 0; i < def->ndisks; i++) {
+        virDomainCheckpointDiskDef *disk = &def->disks[i];
+
+        if (disk->type == VIR_DOMAIN_CHECKPOINT_TYPE_BITMAP && !disk->bitmap)
+            disk->bitmap = g_strdup(def->parent.name);
+    }
+}
+
+
+static bool
+virDomainCheckpointDiskUnusable(const virDomainDiskDef *domdisk)
+{
+    return !domdisk->src || virDomainStorageSourceIsEmpty(domdisk->src) ||
+           domdisk->src->readonly;
+}
+
+
+int
+virDomainCheckpointAlignDisks(virDomainCheckpointDef *def)
+{
+    const virDomainDef *dom = def->parent.dom;
+    g_autofree virDomainCheckpointDiskDef *requested = NULL;
+    g_autofree virDomainCheckpointDiskDef **byDomain = NULL;
+    size_t nrequested = def->ndisks;
+    /* with no <disks>, a bitmap on every writable disk; else only those named */
+    unsigned int omitted = nrequested ? VIR_DOMAIN_CHECKPOINT_TYPE_NONE
+                                      : VIR_DOMAIN_CHECKPOINT_TYPE_BITMAP;
+    size_t i;
+
+    if (!dom) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "missing domain in checkpoint");
+        return -1;
+    }
+    if (def->ndisks > dom->ndisks) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       "too many disk checkpoint requests for domain");
+        return -1;
+    }
+    if (!dom->ndisks) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       "domain must have at least one disk to perform checkpoints");
+        return -1;
+    }
+
+    requested = g_steal_pointer(&def->disks);
+    def->disks = g_new0(virDomainCheckpointDiskDef, dom->ndisks);
+    def->ndisks = dom->ndisks;
+    byDomain = g_new0(virDomainCheckpointDiskDef *, dom->ndisks);
+    for (i = 0; i < nrequested; i++) {
+        virDomainCheckpointDiskDef *disk = &requested[i];
+        virDomainDiskDef *domdisk = virDomainDiskByName(dom, disk->name, false);
+        size_t idx;
+
+        if (!domdisk) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "no disk named '%s'", disk->name);
+            goto error;
+        }
+        for (idx = 0; dom->disks[idx] != domdisk; idx++)
+            ;
+        if (byDomain[idx]) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "disk '%s' specified twice",
+                           disk->name);
+            goto error;
+        }
+        byDomain[idx] = disk;
+        if (virDomainCheckpointDiskUnusable(domdisk) &&
+            disk->type != VIR_DOMAIN_CHECKPOINT_TYPE_NONE) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "disk '%s' is empty or readonly",
+                           disk->name);
+            goto error;
+        }
+        if (STRNEQ(disk->name, domdisk->dst)) {
+            g_free(disk->name);
+            disk->name = g_strdup(domdisk->dst);
+        }
+    }
+
+    for (i = 0; i < dom->ndisks; i++) {
+        virDomainCheckpointDiskDef *disk = &def->disks[i];
+
+        if (byDomain[i]) {
+            *disk = *byDomain[i];
+            memset(byDomain[i], 0, sizeof(*byDomain[i]));
+            continue;
+        }
+        disk->name = g_strdup(dom->disks[i]->dst);
+        disk->type = virDomainCheckpointDiskUnusable(dom->disks[i])
+                     ? VIR_DOMAIN_CHECKPOINT_TYPE_NONE : omitted;
+    }
+    for (i = 0; i < nrequested; i++)
+        virDomainCheckpointDiskDefClear(&requested[i]);
+    virDomainCheckpointDefAssignBitmapNames(def);
+    return 0;
+
+ error:
+    for (i = 0; i < nrequested; i++)
+        virDomainCheckpointDiskDefClear(&requested[i]);
+    return -1;
 }
 
 
@@ -225,7 +342,7 @@ virDomainCheckpointXMLRoundtrip(const char *xml, const virXMLRoundtripArgs *args
         parseFlags |= VIR_DOMAIN_CHECKPOINT_PARSE_REDEFINE;
     if (test & TEST_SIZE)
         formatFlags |= VIR_DOMAIN_CHECKPOINT_FORMAT_SIZE;
-    if (!(def = virDomainCheckpointDefParseString(xml, virDomainCheckpointTestPostParse,
+    if (!(def = virDomainCheckpointDefParseString(xml, NULL, virDomainCheckpointTestPostParse,
                                                   &mocktime, parseFlags)))
         return NULL;
     if (virDomainCheckpointTestAdjust(def, test) < 0) {

@@ -42,9 +42,19 @@ struct _virDomainCheckpointDef {
 void virDomainCheckpointDefFree(virDomainCheckpointDef *def);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainCheckpointDef, virDomainCheckpointDefFree);
 
-/* Parse a <domaincheckpoint>; @postParse as for snapshots. */
+/* Parse a <domaincheckpoint>; @xmlopt and @postParse as for snapshots. */
 virDomainCheckpointDef *virDomainCheckpointDefParseString(const char *xml,
+                                                          const virDomainXMLOption *xmlopt,
                                                           virDomainMomentPostParseFunc postParse,
                                                           void *opaque,
                                                           unsigned int flags);
 char *virDomainCheckpointDefFormat(const virDomainCheckpointDef *def, unsigned int flags);
+
+/* Give every bitmap disk without a bitmap name the checkpoint's name. */
+void virDomainCheckpointDefAssignBitmapNames(virDomainCheckpointDef *def);
+
+/* Make @def's disks one per disk of def->parent.dom, in the domain's
+ * order: a named disk is checked (it must have writable media unless it
+ * takes no checkpoint); the others take a bitmap when @def names none,
+ * else none.  Bitmaps without a name get the checkpoint's. */
+int virDomainCheckpointAlignDisks(virDomainCheckpointDef *def);

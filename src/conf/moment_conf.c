@@ -29,23 +29,17 @@ virDomainMomentDefPostParse(virDomainMomentDef *def, void *opaque G_GNUC_UNUSED)
 }
 
 
-int
-virDomainMomentParseNames(xmlXPathContextPtr ctxt, virDomainMomentDef *def,
-                          const char *kind, bool redefine)
+void
+virDomainMomentParseNames(xmlXPathContextPtr ctxt, virDomainMomentDef *def)
 {
     def->name = virXPathString("string(./name)", ctxt);
-    if (!def->name && redefine) {
-        virReportError(VIR_ERR_XML_ERROR, "a redefined %s must have a name", kind);
-        return -1;
-    }
     def->description = virXPathString("string(./description)", ctxt);
-    return 0;
 }
 
 
 int
 virDomainMomentParseDomain(xmlXPathContextPtr ctxt, const char *element,
-                           virDomainDef **dom)
+                           const virDomainXMLOption *xmlopt, virDomainDef **dom)
 {
     VIR_XPATH_NODE_AUTORESTORE(ctxt);
     g_autofree char *xpath = g_strdup_printf("./%s", element);
@@ -62,7 +56,7 @@ virDomainMomentParseDomain(xmlXPathContextPtr ctxt, const char *element,
         node = copy;
     }
     ctxt->node = node;
-    *dom = virDomainDefParseNode(ctxt, NULL, VIR_DOMAIN_DEF_PARSE_INACTIVE);
+    *dom = virDomainDefParseNode(ctxt, xmlopt, VIR_DOMAIN_DEF_PARSE_INACTIVE);
     if (copy)
         xmlFreeNode(copy);
     return *dom ? 0 : -1;

@@ -28,17 +28,14 @@ void virDomainMomentDefClear(virDomainMomentDef *def);
 /* The creation time is now; the name defaults to that number. */
 int virDomainMomentDefPostParse(virDomainMomentDef *def, void *opaque);
 
-/* <name> and <description> of the root @ctxt points at; @kind
- * ("snapshot", "checkpoint") words the error for a redefinition that
- * lacks a name. */
-int virDomainMomentParseNames(xmlXPathContextPtr ctxt, virDomainMomentDef *def,
-                              const char *kind, bool redefine);
+/* <name> and <description> of the root @ctxt points at. */
+void virDomainMomentParseNames(xmlXPathContextPtr ctxt, virDomainMomentDef *def);
 
 /* The <@element> child of the root (a <domain> under another name, for
  * <inactiveDomain>) into *@dom, as an inactive definition.  0 when the
- * element is absent. */
+ * element is absent.  @xmlopt: the driver's parser hooks (may be NULL). */
 int virDomainMomentParseDomain(xmlXPathContextPtr ctxt, const char *element,
-                               virDomainDef **dom);
+                               const virDomainXMLOption *xmlopt, virDomainDef **dom);
 
 /* <parent><name>..</name></parent> and <creationTime>, when set. */
 void virDomainMomentFormatParent(virBuffer *buf, const virDomainMomentDef *def);

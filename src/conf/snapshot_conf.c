@@ -6,6 +6,7 @@
 #include "conf/virxmlcategory.h"
 #include "util/virxml.h"
 #include "conf/domain/memory.h"
+#include "util/virfile.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN_SNAPSHOT
 
@@ -140,8 +141,8 @@ virDomainSnapshotCookieParseXML(xmlXPathContextPtr ctxt, virDomainSnapshotDef *d
 /* The state, the redefinition-only parts (time, parent, domains) and the
  * memory location. */
 static int
-virDomainSnapshotParseRedefine(xmlXPathContextPtr ctxt, virDomainSnapshotDef *def,
-                               bool *offline)
+virDomainSnapshotParseRedefine(xmlXPathContextPtr ctxt, const virDomainXMLOption *xmlopt,
+                               virDomainSnapshotDef *def, bool *offline)
 {
     g_autofree char *state = NULL;
     g_autofree char *domtype = NULL;
@@ -169,9 +170,10 @@ virDomainSnapshotParseRedefine(xmlXPathContextPtr ctxt, virDomainSnapshotDef *de
 
     /* old snapshots hold only <domain><uuid>: no type, no definition */
     if ((domtype = virXPathString("string(./domain/@type)", ctxt)) &&
-        virDomainMomentParseDomain(ctxt, "domain", &def->parent.dom) < 0)
+        virDomainMomentParseDomain(ctxt, "domain", xmlopt, &def->parent.dom) < 0)
         return -1;
-    return virDomainMomentParseDomain(ctxt, "inactiveDomain", &def->parent.inactiveDom);
+    return virDomainMomentParseDomain(ctxt, "inactiveDomain", xmlopt,
+                                      &def->parent.inactiveDom);
 }
 
 
@@ -226,7 +228,7 @@ virDomainSnapshotParseMemory(xmlXPathContextPtr ctxt, virDomainSnapshotDef *def,
 
 
 virDomainSnapshotDef *
-virDomainSnapshotDefParseNode(xmlXPathContextPtr ctxt,
+virDomainSnapshotDefParseNode(xmlXPathContextPtr ctxt, const virDomainXMLOption *xmlopt,
                               virDomainMomentPostParseFunc postParse, void *opaque,
                               bool *current, unsigned int flags)
 {
@@ -237,10 +239,13 @@ virDomainSnapshotDefParseNode(xmlXPathContextPtr ctxt,
     size_t i;
     int n;
 
-    if (virDomainMomentParseNames(ctxt, &def->parent, "snapshot", redefine) < 0)
+    virDomainMomentParseNames(ctxt, &def->parent);
+    if (!def->parent.name && redefine) {
+        virReportError(VIR_ERR_XML_ERROR, "%s", "a redefined snapshot must have a name");
         return NULL;
+    }
     if (redefine) {
-        if (virDomainSnapshotParseRedefine(ctxt, def, &offline) < 0)
+        if (virDomainSnapshotParseRedefine(ctxt, xmlopt, def, &offline) < 0)
             return NULL;
     } else if ((postParse ? postParse : virDomainMomentDefPostParse)(&def->parent, opaque) < 0) {
         return NULL;
@@ -280,7 +285,7 @@ virDomainSnapshotDefParseNode(xmlXPathContextPtr ctxt,
 
 
 virDomainSnapshotDef *
-virDomainSnapshotDefParseString(const char *xml,
+virDomainSnapshotDefParseString(const char *xml, const virDomainXMLOption *xmlopt,
                                 virDomainMomentPostParseFunc postParse, void *opaque,
                                 bool *current, unsigned int flags)
 {
@@ -289,7 +294,7 @@ virDomainSnapshotDefParseString(const char *xml,
 
     if (!(doc = virXMLParse(NULL, xml, "(domain_snapshot)", "domainsnapshot", &ctxt)))
         return NULL;
-    return virDomainSnapshotDefParseNode(ctxt, postParse, opaque, current, flags);
+    return virDomainSnapshotDefParseNode(ctxt, xmlopt, postParse, opaque, current, flags);
 }
 
 
@@ -404,6 +409,187 @@ virDomainSnapshotDefFormat(const char *uuidstr, const virDomainSnapshotDef *def,
 }
 
 
+/* ---- a new or redefined snapshot against its domain ---- */
+
+bool
+virDomainSnapshotDefIsExternal(const virDomainSnapshotDef *def)
+{
+    size_t i;
+
+    if (def->memory == VIR_DOMAIN_SNAPSHOT_LOCATION_EXTERNAL)
+        return true;
+    for (i = 0; i < def->ndisks; i++) {
+        if (def->disks[i].snapshot == VIR_DOMAIN_SNAPSHOT_LOCATION_EXTERNAL)
+            return true;
+    }
+    return false;
+}
+
+
+/* Name each external image that has none after its disk's image: the
+ * source's name without its suffix, then ".<snapshot name>". */
+static int
+virDomainSnapshotDefAssignExternalNames(virDomainSnapshotDef *def, const virDomainDef *dom)
+{
+    size_t i, j;
+
+    for (i = 0; i < def->ndisks; i++) {
+        virDomainSnapshotDiskDef *disk = &def->disks[i];
+        const char *source = dom->disks[i]->src ? dom->disks[i]->src->path : NULL;
+        g_autofree char *base = NULL;
+        char *dot;
+
+        if (disk->snapshot != VIR_DOMAIN_SNAPSHOT_LOCATION_EXTERNAL || disk->src->path)
+            continue;
+        if (disk->src->type != VIR_STORAGE_TYPE_FILE) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           "cannot generate external snapshot name for disk '%s' on a '%s' device",
+                           disk->name, virDomainStorageTypeToString(disk->src->type));
+            return -1;
+        }
+        if (!source) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           "cannot generate external snapshot name for disk '%s' without source",
+                           disk->name);
+            return -1;
+        }
+        if (!virFileIsRegular(source)) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           "source for disk '%s' is not a regular file; refusing to "
+                           "generate external snapshot name", disk->name);
+            return -1;
+        }
+        base = g_strdup(source);
+        if ((dot = strrchr(base, '.')) && !strchr(dot, '/'))
+            *dot = '\0';
+        disk->src->path = g_strdup_printf("%s.%s", base, def->parent.name);
+        for (j = 0; j < i; j++) {
+            if (STREQ_NULLABLE(disk->src->path, def->disks[j].src->path)) {
+                virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                               "cannot generate external snapshot name for disk '%s': "
+                               "collision with disk '%s'", disk->name, def->disks[j].name);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+
+/* Check one requested disk against the domain's @domdisk and give it
+ * its mode; @uniform: every disk of an internal snapshot takes part. */
+static int
+virDomainSnapshotAlignDisk(virDomainSnapshotDiskDef *disk, const virDomainDiskDef *domdisk,
+                           unsigned int defaultLocation, bool uniform)
+{
+    if (disk->snapshot == VIR_DOMAIN_SNAPSHOT_LOCATION_DEFAULT) {
+        if (domdisk->snapshot != VIR_DOMAIN_SNAPSHOT_LOCATION_DEFAULT &&
+            (!uniform || domdisk->snapshot == VIR_DOMAIN_SNAPSHOT_LOCATION_NO))
+            disk->snapshot = domdisk->snapshot;
+        else
+            disk->snapshot = defaultLocation;
+    } else if (uniform && disk->snapshot != defaultLocation &&
+               !(disk->snapshot == VIR_DOMAIN_SNAPSHOT_LOCATION_NO &&
+                 domdisk->snapshot == VIR_DOMAIN_SNAPSHOT_LOCATION_NO)) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "disk '%s' must use snapshot mode '%s'",
+                       disk->name, virDomainSnapshotLocationTypeToString(defaultLocation));
+        return -1;
+    }
+    if (disk->src->path && disk->snapshot != VIR_DOMAIN_SNAPSHOT_LOCATION_EXTERNAL) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       "file '%s' for disk '%s' requires use of external snapshot mode",
+                       disk->src->path, disk->name);
+        return -1;
+    }
+    if (STRNEQ(disk->name, domdisk->dst)) {
+        g_free(disk->name);
+        disk->name = g_strdup(domdisk->dst);
+    }
+    return 0;
+}
+
+
+int
+virDomainSnapshotAlignDisks(virDomainSnapshotDef *def, const virDomainDef *existing,
+                            unsigned int defaultLocation, bool uniformInternal)
+{
+    const virDomainDef *dom = def->parent.dom ? def->parent.dom : existing;
+    bool uniform = uniformInternal &&
+                   defaultLocation == VIR_DOMAIN_SNAPSHOT_LOCATION_INTERNAL;
+    g_autofree virDomainSnapshotDiskDef *requested = NULL;
+    g_autofree virDomainSnapshotDiskDef **byDomain = NULL;
+    size_t nrequested = def->ndisks;
+    size_t i;
+
+    if (!dom) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "missing domain in snapshot");
+        return -1;
+    }
+    if (def->ndisks > dom->ndisks) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       "too many disk snapshot requests for domain");
+        return -1;
+    }
+    if (!dom->ndisks)
+        return 0;
+
+    /* the result has one entry per domain disk, in the domain's order */
+    requested = g_steal_pointer(&def->disks);
+    def->disks = g_new0(virDomainSnapshotDiskDef, dom->ndisks);
+    def->ndisks = dom->ndisks;
+    byDomain = g_new0(virDomainSnapshotDiskDef *, dom->ndisks);
+    for (i = 0; i < nrequested; i++) {
+        virDomainSnapshotDiskDef *disk = &requested[i];
+        virDomainDiskDef *domdisk = virDomainDiskByName(dom, disk->name, false);
+        size_t idx;
+
+        if (!domdisk) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "no disk named '%s'", disk->name);
+            goto error;
+        }
+        for (idx = 0; dom->disks[idx] != domdisk; idx++)
+            ;
+        if (byDomain[idx]) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "disk '%s' specified twice",
+                           disk->name);
+            goto error;
+        }
+        byDomain[idx] = disk;
+        if (virDomainSnapshotAlignDisk(disk, domdisk, defaultLocation, uniform) < 0)
+            goto error;
+    }
+
+    for (i = 0; i < dom->ndisks; i++) {
+        const virDomainDiskDef *domdisk = dom->disks[i];
+        virDomainSnapshotDiskDef *disk = &def->disks[i];
+
+        if (byDomain[i]) {
+            *disk = *byDomain[i];
+            memset(byDomain[i], 0, sizeof(*byDomain[i]));
+            continue;
+        }
+        disk->name = g_strdup(domdisk->dst);
+        disk->src = g_new0(virDomainStorageSource, 1);
+        disk->src->type = VIR_STORAGE_TYPE_FILE;
+        /* an empty drive has nothing to snapshot */
+        if (!domdisk->src || virDomainStorageSourceIsEmpty(domdisk->src))
+            disk->snapshot = VIR_DOMAIN_SNAPSHOT_LOCATION_NO;
+        else
+            disk->snapshot = domdisk->snapshot;
+        if (!disk->snapshot)
+            disk->snapshot = defaultLocation;
+    }
+    for (i = 0; i < nrequested; i++)
+        virDomainSnapshotDiskDefClear(&requested[i]);
+    return virDomainSnapshotDefAssignExternalNames(def, dom);
+
+ error:
+    for (i = 0; i < nrequested; i++)
+        virDomainSnapshotDiskDefClear(&requested[i]);
+    return -1;
+}
+
+
 /* ---- the conformance roundtrip: what libvirt's snapshot test did ---- */
 
 #define TEST_INTERNAL (1 << 0)
@@ -447,7 +633,7 @@ virDomainSnapshotXMLRoundtrip(const char *xml, const virXMLRoundtripArgs *args)
     }
     if (test & TEST_REDEFINE)
         parseFlags |= VIR_DOMAIN_SNAPSHOT_PARSE_REDEFINE;
-    if (!(def = virDomainSnapshotDefParseString(xml, virDomainSnapshotTestPostParse,
+    if (!(def = virDomainSnapshotDefParseString(xml, NULL, virDomainSnapshotTestPostParse,
                                                 &mocktime, &current, parseFlags)))
         return NULL;
     if (current)

@@ -74,15 +74,18 @@ struct _virDomainSnapshotDef {
 void virDomainSnapshotDefFree(virDomainSnapshotDef *def);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainSnapshotDef, virDomainSnapshotDefFree);
 
-/* Parse a <domainsnapshot>.  @postParse (NULL: the creation time is now)
- * runs on new snapshots.  With VIR_DOMAIN_SNAPSHOT_PARSE_INTERNAL,
+/* Parse a <domainsnapshot>; its <domain> and <inactiveDomain> with the
+ * driver's @xmlopt (may be NULL).  @postParse (NULL: the creation time is
+ * now) runs on new snapshots.  With VIR_DOMAIN_SNAPSHOT_PARSE_INTERNAL,
  * *@current receives <active>. */
 virDomainSnapshotDef *virDomainSnapshotDefParseString(const char *xml,
+                                                      const virDomainXMLOption *xmlopt,
                                                       virDomainMomentPostParseFunc postParse,
                                                       void *opaque,
                                                       bool *current,
                                                       unsigned int flags);
 virDomainSnapshotDef *virDomainSnapshotDefParseNode(xmlXPathContextPtr ctxt,
+                                                    const virDomainXMLOption *xmlopt,
                                                     virDomainMomentPostParseFunc postParse,
                                                     void *opaque,
                                                     bool *current,
@@ -91,3 +94,19 @@ virDomainSnapshotDef *virDomainSnapshotDefParseNode(xmlXPathContextPtr ctxt,
 /* Format @def; @uuidstr names the domain when @def has no <domain>. */
 char *virDomainSnapshotDefFormat(const char *uuidstr, const virDomainSnapshotDef *def,
                                  unsigned int flags);
+
+/* Does @def put the memory or any disk in an external file? */
+bool virDomainSnapshotDefIsExternal(const virDomainSnapshotDef *def);
+
+/*
+ * Make @def's disks one per disk of its domain (def->parent.dom, or
+ * @existing for a redefinition that carries none), in the domain's
+ * order: a requested disk (by target or source path) is checked and
+ * renamed to its target, every other one gets the domain disk's mode or
+ * @defaultLocation (a virDomainSnapshotLocation).  With
+ * @uniformInternal, an internal snapshot takes every disk that can be
+ * taken.  External images without a name get one beside the disk's
+ * source (which must then be a regular file).
+ */
+int virDomainSnapshotAlignDisks(virDomainSnapshotDef *def, const virDomainDef *existing,
+                                unsigned int defaultLocation, bool uniformInternal);

@@ -4,6 +4,8 @@
 #include "internal.h"
 #include "util/viruuid.h"
 #include "conf/virdomainobj.h"
+#include "conf/virdomainsnapshotobjlist.h"
+#include "conf/virdomaincheckpointobjlist.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
@@ -25,18 +27,24 @@ virDomainObjDispose(void *opaque)
 
     virDomainDefFree(dom->def);
     virDomainDefFree(dom->newDef);
+    virDomainMomentObjListFree(dom->snapshots);
+    virDomainMomentObjListFree(dom->checkpoints);
 }
 
 static virDomainObj *
 virDomainObjNew(void)
 {
     static gsize once;
+    virDomainObj *dom;
 
     if (g_once_init_enter(&once)) {
         virDomainObjClass = VIR_CLASS_NEW(virDomainObj, virClassForObjectLockable());
         g_once_init_leave(&once, 1);
     }
-    return virObjectLockableNew(virDomainObjClass);
+    dom = virObjectLockableNew(virDomainObjClass);
+    dom->snapshots = virDomainSnapshotObjListNew();
+    dom->checkpoints = virDomainCheckpointObjListNew();
+    return dom;
 }
 
 virDomainObjList *
@@ -117,11 +125,12 @@ virDomainObjListFindByID(virDomainObjList *doms, int id)
     return found;
 }
 
-/* libvirt's virDomainObjAssignDef */
-static void
+void
 virDomainObjAssignDef(virDomainObj *dom, virDomainDef **def, bool live,
                       virDomainDef **oldDef)
 {
+    if (oldDef)
+        *oldDef = NULL;
     if (virDomainObjIsActive(dom)) {
         if (oldDef)
             *oldDef = dom->newDef;
@@ -256,7 +265,7 @@ virDomainObjMatchFilter(virDomainObj *dom, unsigned int filter)
               (MATCH(VIR_CONNECT_LIST_DOMAINS_OTHER) && other)))
             return false;
     }
-    /* no managed save images, snapshots or checkpoints kept yet */
+    /* no managed save images kept yet */
     if (MATCH(VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE | VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE) &&
         !MATCH(VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE))
         return false;
@@ -264,12 +273,21 @@ virDomainObjMatchFilter(virDomainObj *dom, unsigned int filter)
         !((MATCH(VIR_CONNECT_LIST_DOMAINS_AUTOSTART) && dom->autostart) ||
           (MATCH(VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART) && !dom->autostart)))
         return false;
-    if (MATCH(VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT | VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT) &&
-        !MATCH(VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT))
-        return false;
-    if (MATCH(VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT | VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT) &&
-        !MATCH(VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT))
-        return false;
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT | VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT)) {
+        bool has = virDomainMomentObjListSize(dom->snapshots) > 0;
+
+        if (!((MATCH(VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT) && has) ||
+              (MATCH(VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT) && !has)))
+            return false;
+    }
+    if (MATCH(VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT |
+              VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT)) {
+        bool has = virDomainMomentObjListSize(dom->checkpoints) > 0;
+
+        if (!((MATCH(VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT) && has) ||
+              (MATCH(VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT) && !has)))
+            return false;
+    }
     return true;
 }
 

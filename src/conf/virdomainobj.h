@@ -12,6 +12,7 @@
 #include "internal.h"
 #include "util/virobject.h"
 #include "conf/domain/domain_def.h"
+#include "conf/virdomainmomentobjlist.h"
 
 typedef struct _virDomainObj virDomainObj;
 struct _virDomainObj {
@@ -27,6 +28,8 @@ struct _virDomainObj {
     bool persistent;        /* defined (has a config that outlives a stop) */
     bool autostart;
     bool removing;          /* on its way out of the list */
+    virDomainMomentObjList *snapshots;   /* never NULL */
+    virDomainMomentObjList *checkpoints; /* never NULL */
 };
 
 typedef struct _virDomainObjList virDomainObjList;
@@ -81,6 +84,13 @@ void virDomainObjSetState(virDomainObj *dom, int state, int reason);
 /* As libvirt's virDomainObjCheckActive: VIR_ERR_OPERATION_INVALID
  * "domain is not running" when @dom is off. */
 int virDomainObjCheckActive(virDomainObj *dom);
+
+/* As libvirt's virDomainObjAssignDef: *@def (stolen) becomes the next
+ * boot's definition of a running @dom, else its definition (with @live,
+ * the old one is kept for the next boot).  @oldDef, when given, receives
+ * the definition replaced (the caller frees it), else it is freed. */
+void virDomainObjAssignDef(virDomainObj *dom, virDomainDef **def, bool live,
+                           virDomainDef **oldDef);
 
 /* Running a persistent domain: keep a copy of its definition for the
  * next boot (newDef); stopping: make that copy current again. */

@@ -391,6 +391,30 @@ virDomainDiskNameToIndex(const char *name)
 }
 
 
+virDomainDiskDef *
+virDomainDiskByName(const virDomainDef *def, const char *name, bool allowAmbiguous)
+{
+    virDomainDiskDef *found = NULL;
+    size_t i;
+
+    for (i = 0; i < def->ndisks; i++) {
+        virDomainDiskDef *disk = def->disks[i];
+
+        if (name[0] != '/') {
+            if (STREQ_NULLABLE(disk->dst, name))
+                return disk;
+        } else if (disk->src && STREQ_NULLABLE(disk->src->path, name)) {
+            if (allowAmbiguous)
+                return disk;
+            if (found)
+                return NULL;
+            found = disk;
+        }
+    }
+    return found;
+}
+
+
 ssize_t
 virDomainDiskInsertPos(const virDomainDef *def, const void *dev)
 {

@@ -77,6 +77,10 @@ int virDomainDiskDefFormat(virBuffer *buf, const void *dev,
                            const virDomainDef *def, unsigned int flags);
 void virDomainDiskDefFree(void *dev);
 int virDomainDiskDefValidate(const void *dev, const virDomainDef *def);
+/* The disk @name names: its target ("vda"), or with a leading '/' its
+ * source path, which must then be unique unless @allowAmbiguous. */
+virDomainDiskDef *virDomainDiskByName(const virDomainDef *def, const char *name,
+                                      bool allowAmbiguous);
 /* Disks are kept ordered by target name within each bus. */
 ssize_t virDomainDiskInsertPos(const virDomainDef *def, const void *dev);
 /* Driver-independent defaults: bus from the target name, read-only

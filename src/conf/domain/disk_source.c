@@ -48,6 +48,28 @@ virDomainSecretLookupClear(virDomainSecretLookup *lookup)
 }
 
 
+bool
+virDomainStorageSourceIsEmpty(const virDomainStorageSource *src)
+{
+    switch ((virStorageType)src->type) {
+    case VIR_STORAGE_TYPE_FILE:
+    case VIR_STORAGE_TYPE_BLOCK:
+    case VIR_STORAGE_TYPE_DIR:
+        return !src->path;
+    case VIR_STORAGE_TYPE_NONE:
+        return true;
+    case VIR_STORAGE_TYPE_NETWORK:
+        return src->protocol == 0;
+    case VIR_STORAGE_TYPE_VOLUME:
+    case VIR_STORAGE_TYPE_NVME:
+    case VIR_STORAGE_TYPE_VHOST_USER:
+    case VIR_STORAGE_TYPE_LAST:
+        break;
+    }
+    return false;
+}
+
+
 void
 virDomainStorageSourceFree(virDomainStorageSource *src)
 {

@@ -108,3 +108,7 @@ void virDomainStorageFormatFormat(virBuffer *buf, const virDomainStorageSource *
 void virDomainStorageBackingStoreFormat(virBuffer *buf,
                                         const virDomainStorageSource *src,
                                         unsigned int flags);
+
+/* No medium: a local source (file, block, dir) without a path, no
+ * source at all, or a network source without a protocol. */
+bool virDomainStorageSourceIsEmpty(const virDomainStorageSource *src);
