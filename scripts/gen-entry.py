@@ -134,7 +134,7 @@ def check_code(f, check, fail):
         return ['    virCheck%sReturn(%s, %s);' % (cls, arg, fail)]
     if kind == 'ro':
         return ['    virCheckReadOnlyGoto(conn->flags, error);']
-    if kind in ('quirk', 'optional'):
+    if kind in ('quirk', 'optional', 'clear'):
         return []
     simple = {
         'nonnull': ('%s == NULL', 'virReportInvalidNonNullArg(%s)'),
@@ -195,6 +195,10 @@ def gen_entry(f, table, checks):
     out += [
            '    VIR_DEBUG("%s=%%p", %s);' % (first, first),
            '    virResetLastError();']
+    for c in checks:
+        if c.startswith('clear:'):
+            arg = c.split(':', 1)[1]
+            out += ['    if (%s)' % arg, '        *%s = NULL;' % arg]
     for i, c in enumerate(checks):
         out.extend(check_code(f, c, fail))
         if i == 0 and not own_conn:

@@ -80,7 +80,7 @@ testDomainStartState(testDriver *drv, virDomainObj *dom, int reason)
     return 0;
 }
 
-static void
+void
 testDomainShutdownState(virDomainObj *dom, int reason)
 {
     virDomainObjRemoveTransientDef(dom);
@@ -109,7 +109,7 @@ testDomainLoadDefaults(testDriver *drv)
     return ret;
 }
 
-static virDomainObj *
+virDomainObj *
 testDomObjFromDomain(virDomainPtr domain)
 {
     virDomainObj *dom = virDomainObjListFindByUUID(testDriverOf(domain->conn)->domains,
@@ -318,6 +318,10 @@ testDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 
     if (!(dom = testDomObjFromDomain(domain)))
         return -1;
+    if (testDomainMomentsCheckUndefine(dom, flags) < 0) {
+        virDomainObjEndAPI(&dom);
+        return -1;
+    }
     if (virDomainObjIsActive(dom))
         dom->persistent = false;   /* stays until it stops */
     else

@@ -193,5 +193,6 @@ testRegister(void)
     testDomainRegisterMethods(&testHypervisorDriver);
     testEventsRegisterMethods(&testHypervisorDriver);
     testNetworkPortRegisterMethods(&testNetworkDriver);
+    testSnapshotRegisterMethods(&testHypervisorDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }

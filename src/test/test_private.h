@@ -1,6 +1,7 @@
 /*
  * test_private.h: the test driver's state, shared by test_driver.c
- * (connections) and test_domain.c (domain methods).
+ * (connections), test_domain.c (domain methods) and the files of the
+ * other families (test_snapshot.c, test_checkpoint.c, ...).
  */
 #pragma once
 
@@ -38,6 +39,29 @@ int testDomainLoadDefaults(testDriver *drv);
 
 /* Running, with a new id; the caller holds @dom's lock. */
 int testDomainStartState(testDriver *drv, virDomainObj *dom, int reason);
+
+/* Shut off with @reason (virDomainShutoffReason); @dom locked.  The
+ * caller resets the handle's id and removes a transient domain. */
+void testDomainShutdownState(virDomainObj *dom, int reason);
+
+/* The object of @domain, locked and referenced (virDomainObjEndAPI), or
+ * NULL with libvirt's VIR_ERR_NO_DOMAIN error. */
+virDomainObj *testDomObjFromDomain(virDomainPtr domain);
+
+/* ---- snapshots and checkpoints (test_moment.c) ---- */
+
+/* May @vm (locked) be undefined with these virDomainUndefineFlags?
+ * -1 with libvirt's error for an inactive domain that has snapshots,
+ * unless VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA. */
+int testDomainMomentsCheckUndefine(virDomainObj *vm, unsigned int flags);
+
+/* Free every descendant of @moment; true if one of them was current. */
+bool testDomainMomentDiscardDescendants(virDomainMomentObjList *list,
+                                        virDomainMomentObj *moment);
+/* Hand @moment's children to its parent, renaming their parent. */
+void testDomainMomentReparentChildren(virDomainMomentObj *moment);
+/* Unlink and free @moment; if it was current, its parent becomes so. */
+void testDomainMomentDiscard(virDomainMomentObjList *list, virDomainMomentObj *moment);
 
 /* Add the domain methods to @driver. */
 void testDomainRegisterMethods(virHypervisorDriver *driver);
@@ -103,3 +127,6 @@ int testInterfaceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *
 /* libvirt's default interface 'eth1'. */
 int testInterfaceLoadDefaults(testDriver *drv);
 extern virInterfaceDriver testInterfaceDriver;
+
+/* The snapshot methods (test_snapshot.c). */
+void testSnapshotRegisterMethods(virHypervisorDriver *driver);
