@@ -194,5 +194,6 @@ testRegister(void)
     testEventsRegisterMethods(&testHypervisorDriver);
     testNetworkPortRegisterMethods(&testNetworkDriver);
     testSnapshotRegisterMethods(&testHypervisorDriver);
+    testCheckpointRegisterMethods(&testHypervisorDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }

@@ -128,5 +128,6 @@ int testInterfaceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *
 int testInterfaceLoadDefaults(testDriver *drv);
 extern virInterfaceDriver testInterfaceDriver;
 
-/* The snapshot methods (test_snapshot.c). */
+/* The snapshot and checkpoint methods (test_snapshot.c, test_checkpoint.c). */
 void testSnapshotRegisterMethods(virHypervisorDriver *driver);
+void testCheckpointRegisterMethods(virHypervisorDriver *driver);
