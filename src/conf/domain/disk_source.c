@@ -571,6 +571,7 @@ virDomainStorageBackingStoreFormat(virBuffer *buf, const virDomainStorageSource 
     g_auto(virBuffer) attrBuf = VIR_BUFFER_INITIALIZER;
     g_auto(virBuffer) childBuf = VIR_BUFFER_INIT_CHILD(buf);
     const virDomainStorageSource *backing = src->backingStore;
+    size_t before;
 
     if (!backing)
         return;
@@ -582,7 +583,14 @@ virDomainStorageBackingStoreFormat(virBuffer *buf, const virDomainStorageSource 
     if (backing->id)
         virBufferAsprintf(&attrBuf, " index='%u'", backing->id);
     virDomainStorageFormatFormat(&childBuf, backing);
+    before = virBufferUse(&childBuf);
     virDomainStorageSourceFormat(&childBuf, backing, "source", NULL, true, true, false, flags);
+    /* A backing store must have a <source>, but one without attributes or
+     * children (<source fhle='...'/> parses to that) formats to nothing,
+     * and libvirt then refuses its own output ("missing disk backing
+     * store source"): keep the element. */
+    if (virBufferUse(&childBuf) == before)
+        virBufferAddLit(&childBuf, "<source/>\n");
     virDomainStorageBackingStoreFormat(&childBuf, backing, flags);
     virBufferFormatElement(buf, "backingStore", &attrBuf, &childBuf);
 }
