@@ -57,6 +57,10 @@ struct _virSecretDriver {
 typedef struct _virNodeDeviceDriver virNodeDeviceDriver;
 struct _virNodeDeviceDriver {
     const char *name;
+    /* The parent's name, allocated: virNodeDeviceGetParent keeps it in
+     * the handle (unlike the public function, which returns a string the
+     * handle owns). */
+    char *(*nodeDeviceGetParent)(virNodeDevicePtr dev);
     VIR_GEN_NODEDEV_FIELDS
 };
 
