@@ -45,6 +45,7 @@ testDriverFree(testDriver *drv)
     virNetworkObjListFree(drv->networks);
     virInterfaceObjListFree(drv->ifaces);
     virInterfaceObjListFree(drv->ifaceBackup);
+    virNodeDeviceObjListFree(drv->devs);
     g_mutex_clear(&drv->ifaceTransactionLock);
     g_free(drv);
 }
@@ -68,9 +69,11 @@ testOpenDefault(void)
     drv->networks = virNetworkObjListNew();
     drv->ifaces = virInterfaceObjListNew();
     g_mutex_init(&drv->ifaceTransactionLock);
+    drv->devs = virNodeDeviceObjListNew();
     if (testDomainLoadDefaults(drv) < 0 ||
         testNetworkLoadDefaults(drv) < 0 ||
-        testInterfaceLoadDefaults(drv) < 0) {
+        testInterfaceLoadDefaults(drv) < 0 ||
+        testNodeDeviceLoadDefaults(drv) < 0) {
         testDriverFree(drv);
         drv = NULL;
         goto out;
@@ -185,6 +188,7 @@ static virConnectDriver testConnectDriver = {
     .hypervisorDriver = &testHypervisorDriver,
     .networkDriver = &testNetworkDriver,
     .interfaceDriver = &testInterfaceDriver,
+    .nodeDeviceDriver = &testNodeDeviceDriver,
 };
 
 int

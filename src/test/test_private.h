@@ -11,6 +11,7 @@
 #include "conf/object_event.h"
 #include "conf/virnetworkobj.h"
 #include "conf/virinterfaceobj.h"
+#include "conf/virnodedeviceobj.h"
 #include "util/virxml.h"
 
 typedef struct {
@@ -32,6 +33,8 @@ typedef struct {
     /* guarded by ifaceTransactionLock: the interfaces as they were when
      * virInterfaceChangeBegin ran, NULL when no transaction runs */
     virInterfaceObjList *ifaceBackup;
+    /* immutable pointer; self-locking APIs */
+    virNodeDeviceObjList *devs;
 } testDriver;
 
 /* Fill @drv's default state (the domain 'test'); -1 with an error set. */
@@ -131,3 +134,17 @@ extern virInterfaceDriver testInterfaceDriver;
 /* The snapshot and checkpoint methods (test_snapshot.c, test_checkpoint.c). */
 void testSnapshotRegisterMethods(virHypervisorDriver *driver);
 void testCheckpointRegisterMethods(virHypervisorDriver *driver);
+
+/* test_nodedev.c: the devices of /node/device in @ctxt's document (from
+ * @file, NULL for built-in data), all present. */
+int testNodeDeviceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
+/* libvirt's default devices: computer and its SCSI hosts. */
+int testNodeDeviceLoadDefaults(testDriver *drv);
+/* The device called @name, or NULL with libvirt's test-driver error. */
+virNodeDeviceObj *testNodeDeviceObjFindByName(testDriver *drv, const char *name);
+/* A handle for @obj (locked), which knows its parent's name. */
+virNodeDevicePtr testNodeDeviceHandle(virConnectPtr conn, virNodeDeviceObj *obj);
+/* Queue lifecycle event @event (virNodeDeviceEventLifecycleType). */
+void testNodeDeviceEvent(testDriver *drv, const char *name, int event);
+extern virNodeDeviceDriver testNodeDeviceDriver;
+
