@@ -199,5 +199,6 @@ testRegister(void)
     testNetworkPortRegisterMethods(&testNetworkDriver);
     testSnapshotRegisterMethods(&testHypervisorDriver);
     testCheckpointRegisterMethods(&testHypervisorDriver);
+    testNodeDeviceMdevRegisterMethods(&testNodeDeviceDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }

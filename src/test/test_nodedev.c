@@ -5,6 +5,12 @@
  * by copying scsi_host11 under the name scsi_host12 with the WWNs asked
  * for, and destroyed by removing it -- any device with an fc_host goes
  * that way, and a destroy that cannot apply still returns 0, as there.
+ *
+ * The mediated-device calls libvirt's test driver lacks (define,
+ * undefine, create, autostart, active/persistent) follow libvirt's node
+ * device driver, with the mdevctl step done in memory: a defined mdev
+ * needs a parent with an address (a PCI, CSS or AP matrix device), gets
+ * a UUID if it has none and the name mdev_<uuid>_<parent address>.
  */
 #include "internal.h"
 #include "datatypes.h"
@@ -433,7 +439,10 @@ testNodeDeviceDestroy(virNodeDevicePtr dev)
 
     if (!(obj = testNodeDeviceObjFindByName(drv, dev->name)))
         return -1;
-    ret = testNodeDeviceDestroyVport(drv, obj);
+    if (virNodeDeviceObjHasCap(obj, VIR_NODE_DEV_CAP_MDEV))
+        ret = testNodeDeviceMdevStop(drv, obj);
+    else
+        ret = testNodeDeviceDestroyVport(drv, obj);
     virNodeDeviceObjEndAPI(&obj);
     return ret;
 }

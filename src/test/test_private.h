@@ -148,3 +148,7 @@ virNodeDevicePtr testNodeDeviceHandle(virConnectPtr conn, virNodeDeviceObj *obj)
 void testNodeDeviceEvent(testDriver *drv, const char *name, int event);
 extern virNodeDeviceDriver testNodeDeviceDriver;
 
+/* test_nodedev_mdev.c: mediated devices. */
+void testNodeDeviceMdevRegisterMethods(virNodeDeviceDriver *driver);
+/* Stop the mediated device @obj (locked); removed if not defined. */
+int testNodeDeviceMdevStop(testDriver *drv, virNodeDeviceObj *obj);
