@@ -8,13 +8,15 @@
  * deletion, no disk-only or no-metadata creation).
  *
  * Every method works under the domain object's lock, which guards its
- * snapshot list (conf/virdomainobj.h).
+ * snapshot list (conf/virdomainobj.h).  Stopping and starting the domain
+ * raise libvirt's lifecycle events with the FROM_SNAPSHOT details.
  */
 #include "internal.h"
 #include "datatypes.h"
 #include "driver.h"
 #include "util/viruuid.h"
 #include "conf/virdomainsnapshotobjlist.h"
+#include "conf/domain_event.h"
 #include "test/test_private.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -25,6 +27,14 @@
 #define TEST_SNAPSHOT_CHILDREN_FLAGS \
     (VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS | VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL | \
      VIR_DOMAIN_SNAPSHOT_FILTERS_ALL)
+
+/* A lifecycle event about @vm (locked) as it is now. */
+static virObjectEvent *
+testSnapshotEvent(virDomainObj *vm, int type, int detail)
+{
+    return virDomainEventLifecycleNew(VIR_DOMAIN_EVENT_OBJ(vm), type, detail);
+}
+
 
 static virDomainMomentObj *
 testSnapObjFromName(virDomainObj *vm, const char *name)
@@ -395,6 +405,9 @@ testDomainSnapshotTake(testDriver *drv, virDomainPtr domain, virDomainObj *vm,
     if ((flags & VIR_DOMAIN_SNAPSHOT_CREATE_HALT) && virDomainObjIsActive(vm)) {
         testDomainShutdownState(vm, VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT);
         domain->id = -1;
+        virObjectEventStateQueue(drv->eventState,
+                                 testSnapshotEvent(vm, VIR_DOMAIN_EVENT_STOPPED,
+                                                   VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT));
     }
     return snap;
 }
@@ -487,37 +500,75 @@ testDomainSnapshotDelete(virDomainSnapshotPtr snapshot, unsigned int flags)
 
 /* ---- revert ---- */
 
-/* Revert @vm (persistent or asked to run) to @snapdef's state with the
- * definition @config (stolen). */
+/*
+ * Stop @vm (active, locked) for a revert; the event is *@stopped.  As
+ * libvirt's test driver does here, the running id is only dropped with
+ * the running definition: a transient domain keeps it (and so still
+ * counts as active for the definition assigned next).
+ */
+static void
+testDomainSnapshotRevertStop(virDomainPtr domain, virDomainObj *vm, virObjectEvent **stopped)
+{
+    if (vm->newDef)
+        testDomainShutdownState(vm, VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT);
+    else
+        virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT);
+    domain->id = -1;
+    *stopped = testSnapshotEvent(vm, VIR_DOMAIN_EVENT_STOPPED,
+                                 VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT);
+}
+
+
+/*
+ * Revert @vm (persistent or asked to run) to @snapdef's state with the
+ * definition @config (stolen).  The events, as libvirt's test driver
+ * raises them: a stop is queued at once when a start follows; *@event
+ * (the last stop or the start) and *@event2 (a suspension) are for the
+ * caller to queue.
+ */
 static int
 testDomainSnapshotRevertState(testDriver *drv, virDomainPtr domain, virDomainObj *vm,
                               const virDomainSnapshotDef *snapdef, virDomainDef **config,
-                              unsigned int flags)
+                              unsigned int flags, virObjectEvent **event,
+                              virObjectEvent **event2)
 {
     bool online = snapdef->state == VIR_DOMAIN_SNAPSHOT_RUNNING ||
                   snapdef->state == VIR_DOMAIN_SNAPSHOT_PAUSED;
+    bool run = !!(flags & (VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING |
+                           VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED));
 
     if (!online) {
-        /* as libvirt's test driver: asking to run or pause an offline
-         * snapshot changes nothing beyond stopping the domain */
         virDomainObjAssignDef(vm, config, false, NULL);
-        if (virDomainObjIsActive(vm)) {
-            testDomainShutdownState(vm, VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT);
-            domain->id = -1;
+        if (virDomainObjIsActive(vm))
+            testDomainSnapshotRevertStop(domain, vm, event);
+        if (run) {
+            /* as libvirt's test driver: the domain stays off, only the
+             * events of a start are raised */
+            virObjectEventStateQueue(drv->eventState, g_steal_pointer(event));
+            *event = testSnapshotEvent(vm, VIR_DOMAIN_EVENT_STARTED,
+                                       VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT);
+            if (flags & VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED)
+                *event2 = testSnapshotEvent(vm, VIR_DOMAIN_EVENT_SUSPENDED,
+                                            VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT);
         }
         return 0;
     }
     if (virDomainObjIsActive(vm)) {
-        testDomainShutdownState(vm, VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT);
-        domain->id = -1;
+        testDomainSnapshotRevertStop(domain, vm, event);
+        virObjectEventStateQueue(drv->eventState, g_steal_pointer(event));
     }
     virDomainObjAssignDef(vm, config, false, NULL);
     if (testDomainStartState(drv, vm, VIR_DOMAIN_RUNNING_FROM_SNAPSHOT) < 0)
         return -1;
+    *event = testSnapshotEvent(vm, VIR_DOMAIN_EVENT_STARTED,
+                               VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT);
     if (!(flags & VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING) &&
         (snapdef->state == VIR_DOMAIN_SNAPSHOT_PAUSED ||
-         (flags & VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED)))
+         (flags & VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED))) {
         virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_FROM_SNAPSHOT);
+        *event2 = testSnapshotEvent(vm, VIR_DOMAIN_EVENT_SUSPENDED,
+                                    VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT);
+    }
     return 0;
 }
 
@@ -527,6 +578,8 @@ testDomainRevertToSnapshot(virDomainSnapshotPtr snapshot, unsigned int flags)
 {
     testDriver *drv = snapshot->domain->conn->privateData;
     g_autoptr(virDomainDef) config = NULL;
+    virObjectEvent *event = NULL;
+    virObjectEvent *event2 = NULL;
     virDomainSnapshotDef *snapdef;
     virDomainMomentObj *snap;
     virDomainObj *vm;
@@ -558,12 +611,20 @@ testDomainRevertToSnapshot(virDomainSnapshotPtr snapshot, unsigned int flags)
     virDomainMomentSetCurrent(vm->snapshots, NULL);
     if (!(config = virDomainDefCopy(snap->def->dom, drv->xmlopt)))
         goto cleanup;
-    if (testDomainSnapshotRevertState(drv, snapshot->domain, vm, snapdef, &config, flags) < 0)
+    if (testDomainSnapshotRevertState(drv, snapshot->domain, vm, snapdef, &config, flags,
+                                      &event, &event2) < 0)
         goto cleanup;
     virDomainMomentSetCurrent(vm->snapshots, snap);
     ret = 0;
 
  cleanup:
+    /* a suspension is only told after the event before it */
+    if (event) {
+        virObjectEventStateQueue(drv->eventState, event);
+        virObjectEventStateQueue(drv->eventState, event2);
+    } else if (event2) {
+        virObjectUnref(event2);
+    }
     virDomainObjEndAPI(&vm);
     return ret;
 }
