@@ -22,15 +22,6 @@ VIR_ENUM_IMPL(virDomainBackupDiskBackupMode,
               VIR_DOMAIN_BACKUP_DISK_BACKUP_MODE_LAST,
               "", "full", "incremental");
 
-/* <server transport=''>: the NBD server's transports */
-typedef enum {
-    VIR_DOMAIN_BACKUP_SERVER_TCP = 0,
-    VIR_DOMAIN_BACKUP_SERVER_UNIX,
-    VIR_DOMAIN_BACKUP_SERVER_RDMA,
-
-    VIR_DOMAIN_BACKUP_SERVER_LAST
-} virDomainBackupServerTransport;
-VIR_ENUM_DECL(virDomainBackupServerTransport);
 VIR_ENUM_IMPL(virDomainBackupServerTransport,
               VIR_DOMAIN_BACKUP_SERVER_LAST,
               "tcp", "unix", "rdma");

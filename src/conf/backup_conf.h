@@ -37,6 +37,16 @@ typedef enum {
 } virDomainBackupDiskBackupMode;
 VIR_ENUM_DECL(virDomainBackupDiskBackupMode);
 
+/* <server transport=''>: the NBD server's transports */
+typedef enum {
+    VIR_DOMAIN_BACKUP_SERVER_TCP = 0,
+    VIR_DOMAIN_BACKUP_SERVER_UNIX,
+    VIR_DOMAIN_BACKUP_SERVER_RDMA,
+
+    VIR_DOMAIN_BACKUP_SERVER_LAST
+} virDomainBackupServerTransport;
+VIR_ENUM_DECL(virDomainBackupServerTransport);
+
 typedef enum {
     VIR_DOMAIN_BACKUP_PARSE_INTERNAL = 1 << 0,  /* the job's saved state */
 } virDomainBackupParseFlags;

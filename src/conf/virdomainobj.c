@@ -29,6 +29,7 @@ virDomainObjDispose(void *opaque)
     virDomainDefFree(dom->newDef);
     virDomainMomentObjListFree(dom->snapshots);
     virDomainMomentObjListFree(dom->checkpoints);
+    virDomainJobObjClear(&dom->job);
 }
 
 static virDomainObj *

@@ -13,6 +13,7 @@
 #include "util/virobject.h"
 #include "conf/domain/domain_def.h"
 #include "conf/virdomainmomentobjlist.h"
+#include "conf/virdomainjob.h"
 
 typedef struct _virDomainObj virDomainObj;
 struct _virDomainObj {
@@ -30,6 +31,7 @@ struct _virDomainObj {
     bool removing;          /* on its way out of the list */
     virDomainMomentObjList *snapshots;   /* never NULL */
     virDomainMomentObjList *checkpoints; /* never NULL */
+    virDomainJobObj job;    /* the long-running job (backup), if any */
 };
 
 typedef struct _virDomainObjList virDomainObjList;

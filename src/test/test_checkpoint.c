@@ -63,7 +63,25 @@ testCheckpointHandles(GPtrArray *found, virDomainPtr domain, virDomainCheckpoint
 }
 
 
-/* Store a new checkpoint *@def (stolen on success) of @vm. */
+/* The rules for a new checkpoint of @vm. */
+static int
+testDomainCheckpointCheck(virDomainObj *vm)
+{
+    if (virDomainMomentObjListSize(vm->snapshots) > 0) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
+                       "cannot create checkpoint while snapshot exists");
+        return -1;
+    }
+    if (!virDomainObjIsActive(vm)) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
+                       "cannot create checkpoint for inactive domain");
+        return -1;
+    }
+    return 0;
+}
+
+
+/* Store a new checkpoint *@def (stolen on success) of @vm, unlinked. */
 static virDomainMomentObj *
 testDomainCheckpointTake(testDriver *drv, virDomainObj *vm, virDomainCheckpointDef **def)
 {
@@ -72,6 +90,33 @@ testDomainCheckpointTake(testDriver *drv, virDomainObj *vm, virDomainCheckpointD
     if (virDomainCheckpointAlignDisks(*def) < 0)
         return NULL;
     return virDomainCheckpointAssignDef(vm->checkpoints, def);
+}
+
+
+/* Make @chk, just stored, the current checkpoint: a child of the one
+ * that was. */
+static void
+testDomainCheckpointFollowCurrent(virDomainObj *vm, virDomainMomentObj *chk)
+{
+    virDomainMomentObj *current = virDomainMomentGetCurrent(vm->checkpoints);
+
+    if (current)
+        chk->def->parent_name = g_strdup(current->def->name);
+    virDomainMomentSetCurrent(vm->checkpoints, chk);
+    virDomainMomentLinkParent(vm->checkpoints, chk);
+}
+
+
+virDomainMomentObj *
+testDomainCheckpointAdd(testDriver *drv, virDomainObj *vm, virDomainCheckpointDef **def)
+{
+    virDomainMomentObj *chk;
+
+    if (testDomainCheckpointCheck(vm) < 0 ||
+        !(chk = testDomainCheckpointTake(drv, vm, def)))
+        return NULL;
+    testDomainCheckpointFollowCurrent(vm, chk);
+    return chk;
 }
 
 
@@ -92,16 +137,8 @@ testDomainCheckpointCreateXML(virDomainPtr domain, const char *xmlDesc, unsigned
 
     if (!(vm = testDomObjFromDomain(domain)))
         return NULL;
-    if (virDomainMomentObjListSize(vm->snapshots) > 0) {
-        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
-                       "cannot create checkpoint while snapshot exists");
+    if (testDomainCheckpointCheck(vm) < 0)
         goto cleanup;
-    }
-    if (!virDomainObjIsActive(vm)) {
-        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
-                       "cannot create checkpoint for inactive domain");
-        goto cleanup;
-    }
     if (!(def = virDomainCheckpointDefParseString(xmlDesc, drv->xmlopt, NULL, NULL,
                                                   redefine ? VIR_DOMAIN_CHECKPOINT_PARSE_REDEFINE
                                                            : 0)))

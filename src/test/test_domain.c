@@ -86,6 +86,7 @@ testDomainShutdownState(virDomainObj *dom, int reason)
     virDomainObjRemoveTransientDef(dom);
     virDomainObjSetState(dom, VIR_DOMAIN_SHUTOFF, reason);
     dom->def->id = -1;
+    testDomainJobsOnStop(dom);
 }
 
 int

@@ -200,5 +200,6 @@ testRegister(void)
     testSnapshotRegisterMethods(&testHypervisorDriver);
     testCheckpointRegisterMethods(&testHypervisorDriver);
     testNodeDeviceMdevRegisterMethods(&testNodeDeviceDriver);
+    testBackupRegisterMethods(&testHypervisorDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }

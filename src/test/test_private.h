@@ -9,6 +9,7 @@
 #include "datatypes.h"
 #include "conf/virdomainobj.h"
 #include "conf/object_event.h"
+#include "conf/checkpoint_conf.h"
 #include "conf/virnetworkobj.h"
 #include "conf/virinterfaceobj.h"
 #include "conf/virnodedeviceobj.h"
@@ -152,3 +153,14 @@ extern virNodeDeviceDriver testNodeDeviceDriver;
 void testNodeDeviceMdevRegisterMethods(virNodeDeviceDriver *driver);
 /* Stop the mediated device @obj (locked); removed if not defined. */
 int testNodeDeviceMdevStop(testDriver *drv, virNodeDeviceObj *obj);
+
+/* Store a new checkpoint *@def (stolen on success) of @vm (locked),
+ * following and replacing the current one: the rules and steps of
+ * virDomainCheckpointCreateXML.  NULL with an error set. */
+virDomainMomentObj *testDomainCheckpointAdd(testDriver *drv, virDomainObj *vm,
+                                            virDomainCheckpointDef **def);
+
+/* Backup jobs and the job calls (test_backup.c). */
+void testBackupRegisterMethods(virHypervisorDriver *driver);
+/* @vm (locked) has stopped: a running backup job is cancelled. */
+void testDomainJobsOnStop(virDomainObj *vm);

@@ -509,10 +509,12 @@ testDomainSnapshotDelete(virDomainSnapshotPtr snapshot, unsigned int flags)
 static void
 testDomainSnapshotRevertStop(virDomainPtr domain, virDomainObj *vm, virObjectEvent **stopped)
 {
-    if (vm->newDef)
+    if (vm->newDef) {
         testDomainShutdownState(vm, VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT);
-    else
+    } else {
         virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT);
+        testDomainJobsOnStop(vm);
+    }
     domain->id = -1;
     *stopped = testSnapshotEvent(vm, VIR_DOMAIN_EVENT_STOPPED,
                                  VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT);
