@@ -9,7 +9,6 @@
 #include "datatypes.h"
 #include "conf/virdomainobj.h"
 #include "conf/object_event.h"
-#include "conf/checkpoint_conf.h"
 #include "conf/virnetworkobj.h"
 #include "conf/virinterfaceobj.h"
 #include "conf/virnodedeviceobj.h"
@@ -51,21 +50,6 @@ void testDomainShutdownState(virDomainObj *dom, int reason);
 /* The object of @domain, locked and referenced (virDomainObjEndAPI), or
  * NULL with libvirt's VIR_ERR_NO_DOMAIN error. */
 virDomainObj *testDomObjFromDomain(virDomainPtr domain);
-
-/* ---- snapshots and checkpoints (test_moment.c) ---- */
-
-/* May @vm (locked) be undefined with these virDomainUndefineFlags?
- * -1 with libvirt's error for an inactive domain that has snapshots,
- * unless VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA. */
-int testDomainMomentsCheckUndefine(virDomainObj *vm, unsigned int flags);
-
-/* Free every descendant of @moment; true if one of them was current. */
-bool testDomainMomentDiscardDescendants(virDomainMomentObjList *list,
-                                        virDomainMomentObj *moment);
-/* Hand @moment's children to its parent, renaming their parent. */
-void testDomainMomentReparentChildren(virDomainMomentObj *moment);
-/* Unlink and free @moment; if it was current, its parent becomes so. */
-void testDomainMomentDiscard(virDomainMomentObjList *list, virDomainMomentObj *moment);
 
 /* Add the domain methods to @driver. */
 void testDomainRegisterMethods(virHypervisorDriver *driver);
@@ -132,10 +116,6 @@ int testInterfaceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *
 int testInterfaceLoadDefaults(testDriver *drv);
 extern virInterfaceDriver testInterfaceDriver;
 
-/* The snapshot and checkpoint methods (test_snapshot.c, test_checkpoint.c). */
-void testSnapshotRegisterMethods(virHypervisorDriver *driver);
-void testCheckpointRegisterMethods(virHypervisorDriver *driver);
-
 /* test_nodedev.c: the devices of /node/device in @ctxt's document (from
  * @file, NULL for built-in data), all present. */
 int testNodeDeviceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
@@ -154,13 +134,5 @@ void testNodeDeviceMdevRegisterMethods(virNodeDeviceDriver *driver);
 /* Stop the mediated device @obj (locked); removed if not defined. */
 int testNodeDeviceMdevStop(testDriver *drv, virNodeDeviceObj *obj);
 
-/* Store a new checkpoint *@def (stolen on success) of @vm (locked),
- * following and replacing the current one: the rules and steps of
- * virDomainCheckpointCreateXML.  NULL with an error set. */
-virDomainMomentObj *testDomainCheckpointAdd(testDriver *drv, virDomainObj *vm,
-                                            virDomainCheckpointDef **def);
-
-/* Backup jobs and the job calls (test_backup.c). */
-void testBackupRegisterMethods(virHypervisorDriver *driver);
-/* @vm (locked) has stopped: a running backup job is cancelled. */
-void testDomainJobsOnStop(virDomainObj *vm);
+/* Snapshots, checkpoints and backup jobs. */
+#include "test/test_moment.h"
