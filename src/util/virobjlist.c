@@ -92,6 +92,26 @@ virObjListPeek(virObjList *list, size_t key, const char *value)
     return g_hash_table_lookup(list->index[key], value);
 }
 
+void *
+virObjListPeekSearch(virObjList *list, bool (*filter)(void *obj, void *opaque),
+                     void *opaque)
+{
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init(&iter, list->index[0]);
+    while (g_hash_table_iter_next(&iter, NULL, &value)) {
+        bool match;
+
+        virObjectLock(value);
+        match = filter(value, opaque);
+        virObjectUnlock(value);
+        if (match)
+            return value;
+    }
+    return NULL;
+}
+
 void
 virObjListInsert(virObjList *list, void *obj, const char *const *keys)
 {

@@ -45,6 +45,11 @@ void virObjListUnlockWrite(virObjList *list);
  * (neither locked nor referenced: valid until the lock is dropped). */
 void *virObjListPeek(virObjList *list, size_t key, const char *value);
 
+/* Under the write lock: the first object @filter (called with the object
+ * locked) accepts, borrowed as with virObjListPeek. */
+void *virObjListPeekSearch(virObjList *list, bool (*filter)(void *obj, void *opaque),
+                           void *opaque);
+
 /* Under the write lock: index @obj by @keys (one string per index,
  * @keys[0] required and unused in index 0); the list takes a reference. */
 void virObjListInsert(virObjList *list, void *obj, const char *const *keys);
