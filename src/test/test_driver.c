@@ -46,6 +46,7 @@ testDriverFree(testDriver *drv)
     virInterfaceObjListFree(drv->ifaces);
     virInterfaceObjListFree(drv->ifaceBackup);
     virNodeDeviceObjListFree(drv->devs);
+    virSecretObjListFree(drv->secrets);
     g_mutex_clear(&drv->ifaceTransactionLock);
     g_free(drv);
 }
@@ -70,6 +71,7 @@ testOpenDefault(void)
     drv->ifaces = virInterfaceObjListNew();
     g_mutex_init(&drv->ifaceTransactionLock);
     drv->devs = virNodeDeviceObjListNew();
+    drv->secrets = virSecretObjListNew();
     if (testDomainLoadDefaults(drv) < 0 ||
         testNetworkLoadDefaults(drv) < 0 ||
         testInterfaceLoadDefaults(drv) < 0 ||
@@ -189,6 +191,7 @@ static virConnectDriver testConnectDriver = {
     .networkDriver = &testNetworkDriver,
     .interfaceDriver = &testInterfaceDriver,
     .nodeDeviceDriver = &testNodeDeviceDriver,
+    .secretDriver = &testSecretDriver,
 };
 
 int

@@ -12,6 +12,7 @@
 #include "conf/virnetworkobj.h"
 #include "conf/virinterfaceobj.h"
 #include "conf/virnodedeviceobj.h"
+#include "conf/virsecretobj.h"
 #include "util/virxml.h"
 
 typedef struct {
@@ -35,6 +36,8 @@ typedef struct {
     virInterfaceObjList *ifaceBackup;
     /* immutable pointer; self-locking APIs */
     virNodeDeviceObjList *devs;
+    /* immutable pointer; self-locking APIs */
+    virSecretObjList *secrets;
 } testDriver;
 
 /* Fill @drv's default state (the domain 'test'); -1 with an error set. */
@@ -136,3 +139,6 @@ int testNodeDeviceMdevStop(testDriver *drv, virNodeDeviceObj *obj);
 
 /* Snapshots, checkpoints and backup jobs. */
 #include "test/test_moment.h"
+
+/* test_secret.c: secrets (which libvirt's test driver lacks). */
+extern virSecretDriver testSecretDriver;
