@@ -47,6 +47,9 @@ testDriverFree(testDriver *drv)
     virInterfaceObjListFree(drv->ifaceBackup);
     virNodeDeviceObjListFree(drv->devs);
     virSecretObjListFree(drv->secrets);
+    virNWFilterBindingObjListFree(drv->bindings);
+    virNWFilterObjListFree(drv->nwfilters);
+    g_mutex_clear(&drv->nwfilterLock);
     g_mutex_clear(&drv->ifaceTransactionLock);
     g_free(drv);
 }
@@ -72,6 +75,9 @@ testOpenDefault(void)
     g_mutex_init(&drv->ifaceTransactionLock);
     drv->devs = virNodeDeviceObjListNew();
     drv->secrets = virSecretObjListNew();
+    drv->nwfilters = virNWFilterObjListNew();
+    drv->bindings = virNWFilterBindingObjListNew();
+    g_mutex_init(&drv->nwfilterLock);
     if (testDomainLoadDefaults(drv) < 0 ||
         testNetworkLoadDefaults(drv) < 0 ||
         testInterfaceLoadDefaults(drv) < 0 ||
@@ -192,6 +198,7 @@ static virConnectDriver testConnectDriver = {
     .interfaceDriver = &testInterfaceDriver,
     .nodeDeviceDriver = &testNodeDeviceDriver,
     .secretDriver = &testSecretDriver,
+    .nwfilterDriver = &testNWFilterDriver,
 };
 
 int

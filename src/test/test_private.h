@@ -13,6 +13,8 @@
 #include "conf/virinterfaceobj.h"
 #include "conf/virnodedeviceobj.h"
 #include "conf/virsecretobj.h"
+#include "conf/virnwfilterobj.h"
+#include "conf/virnwfilterbindingobj.h"
 #include "util/virxml.h"
 
 typedef struct {
@@ -38,6 +40,12 @@ typedef struct {
     virNodeDeviceObjList *devs;
     /* immutable pointer; self-locking APIs */
     virSecretObjList *secrets;
+    /* immutable pointers; self-locking APIs.  Changes to either list
+     * (which check the other and the running guests) hold
+     * nwfilterLock, taken before any domain's lock */
+    virNWFilterObjList *nwfilters;
+    virNWFilterBindingObjList *bindings;
+    GMutex nwfilterLock;
 } testDriver;
 
 /* Fill @drv's default state (the domain 'test'); -1 with an error set. */
@@ -142,3 +150,7 @@ int testNodeDeviceMdevStop(testDriver *drv, virNodeDeviceObj *obj);
 
 /* test_secret.c: secrets (which libvirt's test driver lacks). */
 extern virSecretDriver testSecretDriver;
+
+/* test_nwfilter.c: network filters and their bindings (which libvirt's
+ * test driver lacks). */
+extern virNWFilterDriver testNWFilterDriver;
