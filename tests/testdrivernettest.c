@@ -264,6 +264,10 @@ testPortBandwidth(void)
     CHECK_INTEQ(virNetworkPortSetParameters(p1, set + 1, 1, 0), -1);
     CHECK(checkError(VIR_ERR_INVALID_ARG,
                      "invalid argument: invalid type 'string' for parameter 'outbound.average', expected 'uint'") == 0);
+    /* hostile lists: refused, not followed */
+    CHECK_INTEQ(virNetworkPortSetParameters(p1, NULL, 3, 0), -1);
+    CHECK_INTEQ(virNetworkPortGetParameters(p1, NULL, &n, 0), -1);
+    CHECK_INTEQ(virNetworkPortGetParameters(p1, &params, NULL, 0), -1);
     /* nothing at all: no bandwidth left */
     CHECK_INTEQ(virNetworkPortSetParameters(p1, NULL, 0, 0), 0);
     CHECK_INTEQ(virNetworkPortGetParameters(p1, &params, &n, 0), 0);

@@ -210,6 +210,7 @@ testMdevErrors(void)
                      "unsupported flags (0x4) in function testNodeDeviceDefineXML") == 0);
     CHECK((dev = virNodeDeviceLookupByName(conn, "pci_0000_02_10_7")));
     CHECK(checkFlags(dev, 1, 0, 0) == 0);
+    CHECK_INTEQ(virNodeDeviceGetAutostart(dev, NULL), -1);
     CHECK_INTEQ(virNodeDeviceUndefine(dev, 0), -1);
     CHECK(checkError(VIR_ERR_OPERATION_INVALID,
                      "Requested operation is not valid: Node device 'pci_0000_02_10_7' is not defined") == 0);

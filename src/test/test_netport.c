@@ -611,6 +611,11 @@ testNetworkPortSetParameters(virNetworkPortPtr port, virTypedParameterPtr params
 
     virCheckFlags(0, -1);
 
+    /* libvirt's public call does not check these */
+    if (nparams < 0 || (nparams > 0 && !params)) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s", "invalid parameter list");
+        return -1;
+    }
     if (!(def = testNetworkPortLookup(port, &obj)))
         return -1;
     if (!(band = testPortBandwidthFromParams(params, nparams)))
@@ -641,6 +646,12 @@ testNetworkPortGetParameters(virNetworkPortPtr port, virTypedParameterPtr *param
 
     virCheckFlags(0, -1);
 
+    /* libvirt's public call does not check these */
+    if (!params || !nparams) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s", params ? "nparams must not be NULL"
+                                                         : "params must not be NULL");
+        return -1;
+    }
     *params = NULL;
     *nparams = 0;
     if (!(def = testNetworkPortLookup(port, &obj)))

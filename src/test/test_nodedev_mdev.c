@@ -302,9 +302,14 @@ testNodeDeviceFlag(virNodeDevicePtr dev, size_t offset)
 static int
 testNodeDeviceGetAutostart(virNodeDevicePtr dev, int *autostart)
 {
-    int ret = testNodeDeviceFlag(dev, offsetof(virNodeDeviceObj, autostart));
+    int ret;
 
-    if (ret < 0)
+    /* libvirt's public call does not check it */
+    if (!autostart) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s", "autostart must not be NULL");
+        return -1;
+    }
+    if ((ret = testNodeDeviceFlag(dev, offsetof(virNodeDeviceObj, autostart))) < 0)
         return -1;
     *autostart = ret;
     return 0;
