@@ -330,8 +330,12 @@ virDomainSnapshotDiskDefFormat(virBuffer *buf, const virDomainSnapshotDiskDef *d
             virBufferFormatElement(&driverChild, "metadata_cache", NULL, &cacheChild);
         }
         virBufferFormatElement(&childBuf, "driver", &driverAttr, &driverChild);
-        virDomainStorageSourceFormat(&childBuf, src, "source", NULL,
-                                     false, false, false, 0);
+        /* A network disk given without <source> has no protocol; writing
+         * protocol='none' (as libvirt does) would make the document
+         * unparsable, so leave the element out as it came in. */
+        if (src->type != VIR_STORAGE_TYPE_NETWORK || src->protocol != 0)
+            virDomainStorageSourceFormat(&childBuf, src, "source", NULL,
+                                         false, false, false, 0);
     }
     virBufferFormatElement(buf, "disk", &attrBuf, &childBuf);
 }
