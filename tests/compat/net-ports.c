@@ -37,6 +37,21 @@ ports(virConnectPtr conn, virNetworkPtr net)
         CHECK_INT(virNetworkPortGetParameters(port, &params, &nparams, 0));
         printf("port: nparams=%d\n", nparams);
         virTypedParamsFree(params, nparams);
+        {
+            virTypedParameter set = { .field = VIR_NETWORK_PORT_BANDWIDTH_IN_AVERAGE,
+                                      .type = VIR_TYPED_PARAM_UINT, .value.ui = 100 };
+            unsigned char raw[VIR_UUID_BUFLEN];
+
+            CHECK_INT(virNetworkPortSetParameters(port, &set, 1, 0));
+            CHECK_INT(virNetworkPortGetParameters(port, &params, &nparams, 0));
+            printf("port: nparams=%d\n", nparams);
+            virTypedParamsFree(params, nparams);
+            if (CHECK_INT(virNetworkPortGetUUID(port, raw)) == 0)
+                printf("port: raw %02x..%02x\n", raw[0], raw[15]);
+            printf("port: network %s\n", virNetworkGetName(virNetworkPortGetNetwork(port)));
+            CHECK_INT(virNetworkPortRef(port));
+            CHECK_INT(virNetworkPortFree(port));
+        }
         CHECK_INT(virNetworkPortDelete(port, 0));
         virNetworkPortFree(port);
     }

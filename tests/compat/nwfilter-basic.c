@@ -44,6 +44,12 @@ main(int argc, char **argv)
         CHECK_INT(virNWFilterGetUUIDString(filter, uuid));
         printf("filter: %s %s\n", virNWFilterGetName(filter), uuid);
         CHECK_STR(virNWFilterGetXMLDesc(filter, 0));
+        {
+            unsigned char raw[VIR_UUID_BUFLEN];
+
+            if (CHECK_INT(virNWFilterGetUUID(filter, raw)) == 0)
+                printf("filter: raw %02x..%02x\n", raw[0], raw[15]);
+        }
         CHECK_INT(virNWFilterRef(filter));
         CHECK_INT(virNWFilterFree(filter));
     }

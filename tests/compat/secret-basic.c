@@ -15,6 +15,12 @@ static const char *secretXML =
 "</secret>";
 
 static void
+lifecycle(virConnectPtr conn, virSecretPtr secret, int event, int detail, void *opaque)
+{
+    (void)conn; (void)secret; (void)event; (void)detail; (void)opaque;
+}
+
+static void
 found(virSecretPtr secret)
 {
     if (secret) {
@@ -37,6 +43,7 @@ main(int argc, char **argv)
 
     (void)argc;
     (void)argv;
+    virEventRegisterDefaultImpl();
     compatSection("define, value, undefine");
     secret = CHECK_PTR(virSecretDefineXML(conn, secretXML, 0));
     if (secret) {
@@ -54,6 +61,13 @@ main(int argc, char **argv)
         CHECK_FAIL_PTR(virSecretGetValue(secret, NULL, 0));
         CHECK_INT(virSecretRef(secret));
         CHECK_INT(virSecretFree(secret));
+        printf("secret: same connection %d\n", virSecretGetConnect(secret) == conn);
+        {
+            unsigned char raw[VIR_UUID_BUFLEN];
+
+            if (CHECK_INT(virSecretGetUUID(secret, raw)) == 0)
+                printf("secret: raw %02x..%02x\n", raw[0], raw[15]);
+        }
     }
     CHECK_INT(virConnectNumOfSecrets(conn));
     n = virConnectListSecrets(conn, uuids, 8);
@@ -76,6 +90,13 @@ main(int argc, char **argv)
         CHECK_INT(virSecretUndefine(secret));
         virSecretFree(secret);
     }
+
+    compatSection("events");
+    CHECK_INT(virConnectSecretEventRegisterAny(conn, NULL, VIR_SECRET_EVENT_ID_LIFECYCLE,
+                                               VIR_SECRET_EVENT_CALLBACK(lifecycle), NULL, NULL));
+    CHECK_INT(virConnectSecretEventDeregisterAny(conn, 0));
+    CHECK_INT(virConnectSecretEventRegisterAny(conn, NULL, VIR_SECRET_EVENT_ID_LIFECYCLE,
+                                               NULL, NULL, NULL));
 
     compatSection("read-only connection");
     CHECK_FAIL_PTR(virSecretDefineXML(ro, secretXML, 0));
