@@ -5,6 +5,52 @@
  */
 #include "moment.h"
 
+/* Disks of every kind: a file, an empty CD-ROM, a read-only image, a
+ * disk that takes no snapshot and network disks (default ports). */
+static const char *disksXML =
+"<domain type='test'><name>disks</name>"
+"<uuid>33333333-4444-5555-6666-777777777777</uuid>"
+"<memory>1024</memory><vcpu>1</vcpu><os><type>hvm</type></os><devices>"
+"<disk type='file' device='disk'><source file='/images/a.img'/>"
+"<target dev='vda' bus='virtio'/></disk>"
+"<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/><readonly/></disk>"
+"<disk type='file' device='disk'><source file='/images/ro.img'/>"
+"<target dev='vdb' bus='virtio'/><readonly/></disk>"
+"<disk type='block' device='disk' snapshot='no'><source dev='/dev/sdz'/>"
+"<target dev='vdc' bus='virtio'/></disk>"
+"<disk type='network' device='disk'><source protocol='nbd' name='e'>"
+"<host name='h1'/><host name='h2' port='1234'/></source><target dev='vdd' bus='virtio'/></disk>"
+"<disk type='network' device='disk'><source protocol='iscsi' name='iqn.x/1'>"
+"<host name='h3'/></source><target dev='vde' bus='virtio'/></disk>"
+"<disk type='network' device='disk'><source protocol='rbd' name='p/i'>"
+"<host name='h4'/></source><target dev='vdf' bus='virtio'/></disk>"
+"</devices></domain>";
+
+static void
+manyDisks(virConnectPtr conn)
+{
+    virDomainPtr dom;
+    virDomainSnapshotPtr snap;
+
+    compatSection("a domain with disks of every kind");
+    if (!(dom = CHECK_PTR(virDomainDefineXML(conn, disksXML))))
+        return;
+    snap = CHECK_PTR(virDomainSnapshotCreateXML(dom, "<domainsnapshot><name>d</name>"
+                                                "</domainsnapshot>", 0));
+    if (snap) {
+        CHECK_MOMENT_XML(virDomainSnapshotGetXMLDesc(snap, 0));
+        virDomainSnapshotFree(snap);
+    }
+    /* a disk that takes no snapshot may still be asked for one */
+    snap = CHECK_PTR(virDomainSnapshotCreateXML(dom, "<domainsnapshot><name>e</name>"
+                                                "<disks><disk name='vdc' snapshot='internal'/>"
+                                                "</disks></domainsnapshot>", 0));
+    if (snap)
+        virDomainSnapshotFree(snap);
+    CHECK_INT(virDomainUndefineFlags(dom, VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA));
+    virDomainFree(dom);
+}
+
 static void
 showSnapshot(virDomainSnapshotPtr snap)
 {
@@ -204,6 +250,7 @@ main(int argc, char **argv)
     CHECK_INT(virDomainSnapshotNum(dom, 0));
 
     flagChecks(dom, s1);
+    manyDisks(conn);
     readOnly();
     invalidHandles(dom);
 

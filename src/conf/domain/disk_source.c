@@ -279,10 +279,38 @@ virDomainStorageHostsParseXML(xmlXPathContextPtr ctxt, virDomainStorageSource *s
 }
 
 
+/* The port a TCP host of @protocol gets when it names none (0: none),
+ * in the protocol table's order. */
+static unsigned int
+virDomainStorageNetworkDefaultPort(unsigned int protocol)
+{
+    static const unsigned int ports[] = {
+        0,      /* none */
+        10809,  /* nbd */
+        0,      /* rbd: no default */
+        7000,   /* sheepdog */
+        24007,  /* gluster */
+        3260,   /* iscsi */
+        80,     /* http */
+        443,    /* https */
+        21,     /* ftp */
+        990,    /* ftps */
+        69,     /* tftp */
+        22,     /* ssh */
+        9999,   /* vxhs */
+        0,      /* nfs: no port */
+    };
+
+    return protocol < G_N_ELEMENTS(ports) ? ports[protocol] : 0;
+}
+
+
 static int
 virDomainStorageNetworkParseXML(xmlNodePtr node, xmlXPathContextPtr ctxt,
                                 virDomainStorageSource *src)
 {
+    size_t i;
+
     char *slash;
 
     if (virXMLPropEnum(node, "protocol", virDomainStorageNetProtocolTypeFromString,
@@ -312,7 +340,14 @@ virDomainStorageNetworkParseXML(xmlNodePtr node, xmlXPathContextPtr ctxt,
     src->initiatorIqn = virXPathString("string(./initiator/iqn/@name)", ctxt);
     if (src->protocol == NET_PROTOCOL_HTTP || src->protocol == NET_PROTOCOL_HTTPS)
         src->query = virXMLPropString(node, "query");
-    return virDomainStorageHostsParseXML(ctxt, src);
+    if (virDomainStorageHostsParseXML(ctxt, src) < 0)
+        return -1;
+    /* as libvirt: a TCP host without a port gets its protocol's */
+    for (i = 0; i < src->nhosts; i++) {
+        if (src->hosts[i].transport == 0 && src->hosts[i].port == 0)
+            src->hosts[i].port = virDomainStorageNetworkDefaultPort(src->protocol);
+    }
+    return 0;
 }
 
 
