@@ -15,6 +15,12 @@ lines are skipped).  Leading words may be:
                     lack so far: both shells must then fail alike.  The
                     run says when such a case also matches on Debian's
                     library, so the tag can go.
+    @pending        a case that needs an API nuvirt's test driver lacks
+                    and that cannot run on nuvirt's library either (the
+                    reference virsh itself hangs there: its job commands
+                    lose a wake-up when the job fails at once); it runs,
+                    a difference is counted as pending, not failed, and
+                    the run says when it matches, so the tag can go.
 
 Both programs run with a minimal environment, in a fresh HOME that is
 also the working directory (the same path for both), without
@@ -107,7 +113,7 @@ def split_case(text, home=''):
     env = {}
     stdin = ''
     while words:
-        if words[0] == '@nuvirt-lib':
+        if words[0] in ('@nuvirt-lib', '@pending'):
             words.pop(0)
         elif words[0].startswith('@stdin='):
             stdin = codecs.decode(words.pop(0)[len('@stdin='):],
@@ -122,10 +128,10 @@ def split_case(text, home=''):
     return env, stdin, words
 
 
-def wants_nuvirt_lib(text):
+def has_tag(text, tag):
     words = shlex.split(text)
     while words and (words[0].startswith('@') or ENV_WORD.match(words[0])):
-        if words.pop(0) == '@nuvirt-lib':
+        if words.pop(0) == tag:
             return True
     return False
 
@@ -211,10 +217,12 @@ def main():
     cases = load_cases(args.cases)
     libdir = os.path.abspath(args.libdir) if args.libdir else None
     failed = 0
+    pending = 0
     with tempfile.TemporaryDirectory(prefix='virsh-golden-') as tmp:
         home = os.path.join(tmp, 'home')
         for case in cases:
-            tagged = wants_nuvirt_lib(case)
+            tagged = has_tag(case, '@nuvirt-lib')
+            waiting = has_tag(case, '@pending')
             if tagged and not libdir:
                 sys.exit('case needs --libdir: %s' % case)
             got = run(ours, case, home, args.data)
@@ -231,13 +239,23 @@ def main():
             bad += diff_stream(case, 'stderr', ref[1], got[1], rules)
             if ref[2] != got[2]:
                 bad.append('  exit code: ref %d, ours %d' % (ref[2], got[2]))
+            if waiting:
+                if bad:
+                    pending += 1
+                    if args.verbose:
+                        print('pending: virsh %s' % case)
+                else:
+                    print('note: pending case matches, drop @pending: %s'
+                          % case)
+                continue
             if bad:
                 failed += 1
                 print('FAIL: virsh %s' % case)
                 print('\n'.join(bad))
             elif args.verbose:
                 print('ok:   virsh %s' % case)
-    print('%d/%d invocations match' % (len(cases) - failed, len(cases)))
+    print('%d/%d invocations match (%d pending on the test driver)'
+          % (len(cases) - failed - pending, len(cases), pending))
     return 1 if failed else 0
 
 

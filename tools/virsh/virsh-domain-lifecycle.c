@@ -15,7 +15,7 @@
 /* ------------------------------------------------------------------ */
 
 /* --pass-fds N,M,...: the descriptors, or 0 of them when absent. */
-static int
+int
 virshFetchPassFdsList(vshControl *ctl, const vshCmd *cmd, size_t *nfds,
                       int **fds)
 {

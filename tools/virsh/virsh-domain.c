@@ -124,6 +124,10 @@ static const char *const virshDomainOrder[] = {
 
 static const vshCmdDef *const virshDomainFamilies[] = {
     virshDomainLifecycleCmds,
+    virshDomainSaveCmds,
+    virshDomainJobCmds,
+    virshDomainVcpuCmds,
+    virshDomainTuneCmds,
     NULL
 };
 

@@ -596,3 +596,170 @@ virshFileReadAll(vshControl *ctl G_GNUC_UNUSED, const char *path,
     *buf = g_string_free(g_steal_pointer(&data), FALSE);
     return strlen(*buf);
 }
+
+/* ------------------------------------------------------------------ */
+/* CPU maps                                                            */
+/* ------------------------------------------------------------------ */
+
+/* "0-3,5" of the bits set in @map (of @len bytes); "" when none. */
+char *
+virshBitmapDataFormat(const unsigned char *map, size_t len)
+{
+    GString *out = g_string_new(NULL);
+    size_t nbits = len * 8;
+    size_t i = 0;
+
+    while (i < nbits) {
+        size_t start;
+
+        if (!VIR_CPU_USED(map, i)) {
+            i++;
+            continue;
+        }
+        start = i;
+        while (i + 1 < nbits && VIR_CPU_USED(map, i + 1))
+            i++;
+        if (out->len)
+            g_string_append_c(out, ',');
+        if (start == i)
+            g_string_append_printf(out, "%zu", start);
+        else
+            g_string_append_printf(out, "%zu-%zu", start, i);
+        i++;
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void
+virshSkipSpaces(const char **s)
+{
+    while (g_ascii_isspace(**s))
+        (*s)++;
+}
+
+/* One number of a CPU list; -1 when there is none. */
+static int
+virshParseCPUNumber(const char **cur, int *value)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(*cur, &end, 10);
+    if (errno || end == *cur || v < INT_MIN || v > INT_MAX)
+        return -1;
+    *value = v;
+    *cur = end;
+    return 0;
+}
+
+int
+virshBitmapParse(const char *str, size_t nbits, unsigned char *map)
+{
+    const char *cur = str;
+
+    virshSkipSpaces(&cur);
+    if (!*cur)
+        return -1;
+    while (*cur) {
+        bool neg = false;
+        int start;
+        int last;
+
+        if (*cur == '^') {
+            cur++;
+            neg = true;
+        }
+        if (!g_ascii_isdigit(*cur) || virshParseCPUNumber(&cur, &start) < 0 ||
+            start < 0)
+            return -1;
+        virshSkipSpaces(&cur);
+        if (*cur == ',' || !*cur) {
+            if ((size_t)start >= nbits)
+                return -1;
+            if (neg)
+                VIR_UNUSE_CPU(map, start);
+            else
+                VIR_USE_CPU(map, start);
+        } else if (*cur == '-') {
+            int i;
+
+            if (neg)
+                return -1;
+            cur++;
+            virshSkipSpaces(&cur);
+            if (virshParseCPUNumber(&cur, &last) < 0 || last < start)
+                return -1;
+            for (i = start; i <= last; i++) {
+                if ((size_t)i >= nbits)
+                    return -1;
+                VIR_USE_CPU(map, i);
+            }
+            virshSkipSpaces(&cur);
+        }
+        if (*cur == ',') {
+            cur++;
+            virshSkipSpaces(&cur);
+        } else if (*cur) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The highest bit set in @map of @nbits, or -1. */
+static int
+virshBitmapLastSetBit(const unsigned char *map, size_t nbits)
+{
+    int i;
+
+    for (i = nbits - 1; i >= 0; i--) {
+        if (VIR_CPU_USED(map, i))
+            return i;
+    }
+    return -1;
+}
+
+unsigned char *
+virshParseCPUList(vshControl *ctl, int *cpumaplen, const char *cpulist,
+                  int maxcpu)
+{
+    const size_t nbits = 1024;
+    g_autofree unsigned char *map = NULL;
+    int last;
+
+    if (cpulist[0] == 'r') {
+        map = g_new0(unsigned char, MAX(VIR_CPU_MAPLEN(maxcpu), nbits / 8));
+        for (last = 0; last < maxcpu; last++)
+            VIR_USE_CPU(map, last);
+        last = maxcpu - 1;
+    } else {
+        map = g_new0(unsigned char, nbits / 8);
+        if (virshBitmapParse(cpulist, nbits, map) < 0 ||
+            (last = virshBitmapLastSetBit(map, nbits)) < 0) {
+            vshError(ctl, "Invalid cpulist '%s'", cpulist);
+            return NULL;
+        }
+        if (last >= maxcpu) {
+            vshError(ctl, "CPU %d in cpulist '%s' exceed the maxcpu %d",
+                     last, cpulist, maxcpu);
+            return NULL;
+        }
+    }
+    *cpumaplen = last < 0 ? 1 : (last + 8) / 8;
+    return g_steal_pointer(&map);
+}
+
+int
+virshNodeGetCPUCount(virConnectPtr conn)
+{
+    virNodeInfo info;
+    int ret;
+
+    if ((ret = virNodeGetCPUMap(conn, NULL, NULL, 0)) < 0) {
+        vshResetLibvirtError();
+        if (virNodeGetInfo(conn, &info) == 0)
+            ret = VIR_NODEINFO_MAXCPUS(info);
+    }
+    return ret;
+}

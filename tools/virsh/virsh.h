@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include <signal.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -242,3 +243,98 @@ char **virshDomainUndefineStorageDisksCompleter(vshControl *ctl,
                                                 unsigned int flags);
 char **virshDomainShutdownModeCompleter(vshControl *ctl, const vshCmd *cmd,
                                         unsigned int flags);
+
+/* ---- virsh-domain-job.c: long jobs ---- */
+typedef struct _virshCtrlData virshCtrlData;
+struct _virshCtrlData {
+    vshControl *ctl;
+    const vshCmd *cmd;
+    GMainLoop *eventLoop;
+    int ret;                      /* 0 when the worker succeeded */
+    virConnectPtr dconn;          /* migrate: the destination */
+    int (*worker)(virshCtrlData *data);
+    void *opaque;
+};
+typedef void (*virshJobWatchTimeoutFunc)(vshControl *ctl, virDomainPtr dom,
+                                         void *opaque);
+extern volatile sig_atomic_t virshIntCaught;
+void virshCatchInt(int sig, siginfo_t *info, void *context);
+void virshPrintJobProgress(const char *label, unsigned long long remaining,
+                           unsigned long long total);
+/* Show the progress of @dom's job until @eventLoop quits (the worker
+ * quits it); a tty's Ctrl-C aborts the job. */
+void virshWatchJob(vshControl *ctl, virDomainPtr dom, bool verbose,
+                   GMainLoop *eventLoop, int *jobErr, int timeoutSecs,
+                   virshJobWatchTimeoutFunc timeoutFunc, void *opaque,
+                   const char *label);
+/* Run @worker in a thread while watching the job; true on success. */
+bool virshRunJob(vshControl *ctl, const vshCmd *cmd, virDomainPtr dom,
+                 int (*worker)(virshCtrlData *data), bool verbose,
+                 const char *label, void *opaque);
+extern const vshCmdDef virshDomainJobCmds[];
+
+/* ---- virsh-domain-save.c ---- */
+extern const vshCmdDef virshDomainSaveCmds[];
+extern const char *const virshDomainCoreDumpFormats[];
+char **virshDomainCoreDumpFormatCompleter(vshControl *ctl, const vshCmd *cmd,
+                                          unsigned int flags);
+
+/* ---- virsh-util.c: CPU maps ---- */
+char *virshBitmapDataFormat(const unsigned char *map, size_t len);
+/* Set the bits "0-3,^2,7" names in @map (@nbits long); -1 when it is
+ * malformed or names a bit past the end. */
+int virshBitmapParse(const char *str, size_t nbits, unsigned char *map);
+/* A cpulist option ("r" for all) as a map for the pin APIs; NULL with an
+ * error printed. */
+unsigned char *virshParseCPUList(vshControl *ctl, int *cpumaplen,
+                                 const char *cpulist, int maxcpu);
+/* CPUs of the node, by virNodeGetCPUMap or else virNodeGetInfo */
+int virshNodeGetCPUCount(virConnectPtr conn);
+
+/* ---- virsh-domain-vcpu.c ---- */
+extern const vshCmdDef virshDomainVcpuCmds[];
+int virshCPUCountCollect(vshControl *ctl, virDomainPtr dom,
+                         unsigned int flags, bool checkState);
+char **virshDomainIOThreadIdCompleter(vshControl *ctl, const vshCmd *cmd,
+                                      unsigned int flags);
+char **virshDomainVcpuCompleter(vshControl *ctl, const vshCmd *cmd,
+                                unsigned int flags);
+char **virshDomainVcpulistCompleter(vshControl *ctl, const vshCmd *cmd,
+                                    unsigned int flags);
+char **virshDomainCpulistCompleter(vshControl *ctl, const vshCmd *cmd,
+                                   unsigned int flags);
+char **virshDomainVcpulistViaAgentCompleter(vshControl *ctl,
+                                            const vshCmd *cmd,
+                                            unsigned int flags);
+
+/* ---- virsh-domain-tune.c ---- */
+extern const vshCmdDef virshDomainTuneCmds[];
+extern const char *const virshDomainLifecycles[];
+extern const char *const virshDomainLifecycleActions[];
+/* Index of @word in the NULL-terminated @words, or -1. */
+int virshWordIndex(const char *const *words, const char *word);
+int virshFetchPassFdsList(vshControl *ctl, const vshCmd *cmd, size_t *nfds,
+                          int **fds);
+char **virshDomainInterfaceStateCompleter(vshControl *ctl, const vshCmd *cmd,
+                                          unsigned int flags);
+char **virshDomainDeviceAliasCompleter(vshControl *ctl, const vshCmd *cmd,
+                                       unsigned int flags);
+char **virshDomainLifecycleCompleter(vshControl *ctl, const vshCmd *cmd,
+                                     unsigned int flags);
+char **virshDomainLifecycleActionCompleter(vshControl *ctl, const vshCmd *cmd,
+                                           unsigned int flags);
+char **virshDomainNumatuneModeCompleter(vshControl *ctl, const vshCmd *cmd,
+                                        unsigned int flags);
+char **virshDomainPerfEnableCompleter(vshControl *ctl, const vshCmd *cmd,
+                                      unsigned int flags);
+char **virshDomainPerfDisableCompleter(vshControl *ctl, const vshCmd *cmd,
+                                       unsigned int flags);
+typedef struct {
+    unsigned long long average;
+    unsigned long long peak;
+    unsigned long long burst;
+    unsigned long long floor;
+} virshBandwidthRate;
+/* "average,peak,burst,floor" (fields may be empty); -1 (reported). */
+int virshParseRateStr(vshControl *ctl, const char *str,
+                      virshBandwidthRate *rate);

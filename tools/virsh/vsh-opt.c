@@ -3,6 +3,7 @@
  * number parsing the shell uses for them.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,10 +90,27 @@ vshStrToULongLong(const char *s, char **end, bool wrap,
     return 0;
 }
 
+/* Fail as the library's scaling does, leaving its error to report. */
+static int
+vshScaleError(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+static int
+vshScaleError(const char *fmt, ...)
+{
+    g_autofree char *msg = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    vshSetPendingError(msg);
+    return -1;
+}
+
 /*
  * Multiply @value by the unit named by @suffix: none means @scale;
  * b/byte/bytes; k, m, g, t, p, e alone or with "iB" are powers of 1024,
- * with "B" powers of 1000.  Fails over @limit.
+ * with "B" powers of 1000.  Fails over @limit.  A failure leaves the
+ * library's words as the pending error ("unknown suffix ...").
  */
 int
 vshScaleInteger(unsigned long long *value, const char *suffix,
@@ -103,7 +121,8 @@ vshScaleInteger(unsigned long long *value, const char *suffix,
 
     if (!suffix || !*suffix) {
         if (!scale)
-            return -1;
+            return vshScaleError("internal error: invalid scale %llu", scale);
+        suffix = "";
     } else if (g_ascii_strcasecmp(suffix, "b") == 0 ||
                g_ascii_strcasecmp(suffix, "byte") == 0 ||
                g_ascii_strcasecmp(suffix, "bytes") == 0) {
@@ -116,15 +135,18 @@ vshScaleInteger(unsigned long long *value, const char *suffix,
         else if (g_ascii_tolower(suffix[1]) == 'b' && !suffix[2])
             base = 1000;
         else
-            return -1;
+            return vshScaleError("invalid argument: unknown suffix '%s'",
+                                 suffix);
         if (!(u = strchr(units, g_ascii_tolower(suffix[0]))) || !*u)
-            return -1;
+            return vshScaleError("invalid argument: unknown suffix '%s'",
+                                 suffix);
         for (scale = base; u > units; u--)
             scale *= base;
     }
 
     if (*value && *value > limit / scale)
-        return -1;
+        return vshScaleError("numerical overflow: value too large: %llu%s",
+                             *value, suffix);
     *value *= scale;
     return 0;
 }

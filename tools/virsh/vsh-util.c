@@ -70,6 +70,25 @@ vshGetTypedParamValue(vshControl *ctl, virTypedParameterPtr item)
     exit(EXIT_FAILURE);
 }
 
+/* The raw form libvirt logs use (booleans 0/1, doubles %g). */
+char *
+vshTypedParamToString(virTypedParameterPtr item)
+{
+    switch (item->type) {
+    case VIR_TYPED_PARAM_DOUBLE:
+        return g_strdup_printf("%g", item->value.d);
+    case VIR_TYPED_PARAM_BOOLEAN:
+        return g_strdup_printf("%d", item->value.b);
+    case VIR_TYPED_PARAM_INT:
+    case VIR_TYPED_PARAM_UINT:
+    case VIR_TYPED_PARAM_LLONG:
+    case VIR_TYPED_PARAM_ULLONG:
+    case VIR_TYPED_PARAM_STRING:
+        return vshGetTypedParamValue(NULL, item);
+    }
+    return NULL;
+}
+
 /* ---- the terminal ---- */
 
 bool

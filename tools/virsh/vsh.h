@@ -290,6 +290,9 @@ double vshPrettyCapacity(unsigned long long val, const char **unit);
 int vshNameSorter(const void *a, const void *b);
 /* A parameter's value as text; an unknown type ends the program. */
 char *vshGetTypedParamValue(vshControl *ctl, virTypedParameterPtr item);
+/* ... as libvirt's logs show it (booleans 0/1, doubles %g); NULL for an
+ * unknown type */
+char *vshTypedParamToString(virTypedParameterPtr item);
 
 bool vshTTYIsInterruptCharacter(vshControl *ctl, const char chr);
 bool vshTTYAvailable(vshControl *ctl);
