@@ -198,7 +198,12 @@ def gen_entry(f, table, checks):
     for c in checks:
         if c.startswith('clear:'):
             arg = c.split(':', 1)[1]
-            out += ['    if (%s)' % arg, '        *%s = NULL;' % arg]
+            decl = f.args[f.argnames.index(arg)]
+            # a list pointer is emptied, a structure zeroed
+            if '**' in decl:
+                out += ['    if (%s)' % arg, '        *%s = NULL;' % arg]
+            else:
+                out += ['    if (%s)' % arg, '        memset(%s, 0, sizeof(*%s));' % (arg, arg)]
     for i, c in enumerate(checks):
         out.extend(check_code(f, c, fail))
         if i == 0 and not own_conn:

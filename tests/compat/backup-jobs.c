@@ -82,7 +82,9 @@ main(int argc, char **argv)
     CHECK_INT(virDomainBackupBegin(dom, NULL, NULL, 0));
     CHECK_INT(virDomainBackupBegin(rodom, pullXML, NULL, 0));
     CHECK_STR(virDomainBackupGetXMLDesc(NULL, 0));
+    memset(&info, 0xff, sizeof(info));
     CHECK_INT(virDomainGetJobInfo(NULL, &info));
+    printf("  zeroed anyway: type %d, elapsed %llu\n", info.type, info.timeElapsed);
     CHECK_INT(virDomainGetJobInfo(dom, NULL));
     CHECK_INT(virDomainGetJobStats(NULL, &type, &params, &nparams, 0));
     CHECK_INT(virDomainGetJobStats(dom, NULL, &params, &nparams, 0));
