@@ -136,6 +136,8 @@ def check_code(f, check, fail):
         return ['    virCheckReadOnlyGoto(conn->flags, error);']
     if kind in ('quirk', 'optional', 'clear'):
         return []
+    if kind == 'abspath':
+        return []   # at dispatch, see gen_entry
     simple = {
         'nonnull': ('%s == NULL', 'virReportInvalidNonNullArg(%s)'),
         'null': ('%s != NULL', 'virReportInvalidNullArg(%s)'),
@@ -208,13 +210,18 @@ def gen_entry(f, table, checks):
         out.extend(check_code(f, c, fail))
         if i == 0 and not own_conn:
             out.append('    conn = %s;' % (conn_path % first))
+    callargs = [('abs_' + a) if ('abspath:' + a) in checks else a for a in f.argnames]
     if table == 'stream':
         method = '%s->driver ? %s->driver->%s : NULL' % (first, first, f.field)
     else:
         method = '%s ? %s->%s : NULL' % (TABLE_PTR[table], TABLE_PTR[table], f.field)
+    # the driver may work out of process: it gets absolute file names
+    abspaths = ['            g_autofree char *abs_%s = g_canonicalize_filename(%s, NULL);'
+                % (c[len('abspath:'):], c[len('abspath:'):])
+                for c in checks if c.startswith('abspath:')]
     out += ['    {', '        %s method = %s;' % (f.typedef, method), '',
-            '        if (method) {',
-            '            %s ret = method(%s);' % (f.ret, ', '.join(f.argnames)), '',
+            '        if (method) {'] + abspaths + [
+            '            %s ret = method(%s);' % (f.ret, ', '.join(callargs)), '',
             '            if (%s)' % f.fail_test(), '                goto error;',
             '            return ret;', '        }', '    }']
     if 'optional' in checks:

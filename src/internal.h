@@ -78,5 +78,16 @@
         } \
     } while (0)
 
+/* The same, jumping to @LABEL (entry points). */
+#define VIR_EXCLUSIVE_FLAGS_GOTO(FLAG1, FLAG2, LABEL) \
+    do { \
+        if ((flags & (FLAG1)) && (flags & (FLAG2))) { \
+            virReportInvalidArg(ctl, \
+                                "Flags '%s' and '%s' are mutually exclusive", \
+                                #FLAG1, #FLAG2); \
+            goto LABEL; \
+        } \
+    } while (0)
+
 #define STREQLEN(a, b, n) (strncmp(a, b, n) == 0)
 #define NULLSTR(s) ((s) ? (s) : "<null>")

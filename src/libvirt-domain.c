@@ -83,3 +83,39 @@ virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
     virDispatchError(conn);
     return NULL;
 }
+
+VIR_EXPORT int
+virDomainCoreDumpWithFormat(virDomainPtr domain, const char *to,
+                            unsigned int dumpformat, unsigned int flags)
+{
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p, to=%s, dumpformat=%u, flags=0x%x",
+              domain, NULLSTR(to), dumpformat, flags);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    virCheckNonNullArgGoto(to, error);
+    if (dumpformat >= VIR_DOMAIN_CORE_DUMP_FORMAT_LAST) {
+        virReportInvalidArg(flags, "dumpformat '%d' is not supported", dumpformat);
+        goto error;
+    }
+    VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DUMP_CRASH, VIR_DUMP_LIVE, error);
+    VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DUMP_CRASH, VIR_DUMP_RESET, error);
+    VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DUMP_LIVE, VIR_DUMP_RESET, error);
+    if (conn->driver->domainCoreDumpWithFormat) {
+        /* the driver may work out of process: an absolute file name */
+        g_autofree char *absTo = g_canonicalize_filename(to, NULL);
+        int ret = conn->driver->domainCoreDumpWithFormat(domain, absTo, dumpformat, flags);
+
+        if (ret < 0)
+            goto error;
+        return ret;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
+}
