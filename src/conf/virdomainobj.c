@@ -30,6 +30,8 @@ virDomainObjDispose(void *opaque)
     virDomainMomentObjListFree(dom->snapshots);
     virDomainMomentObjListFree(dom->checkpoints);
     virDomainJobObjClear(&dom->job);
+    if (dom->privateData && dom->privateDataFree)
+        dom->privateDataFree(dom->privateData);
 }
 
 static virDomainObj *
@@ -266,9 +268,9 @@ virDomainObjMatchFilter(virDomainObj *dom, unsigned int filter)
               (MATCH(VIR_CONNECT_LIST_DOMAINS_OTHER) && other)))
             return false;
     }
-    /* no managed save images kept yet */
     if (MATCH(VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE | VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE) &&
-        !MATCH(VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE))
+        !((MATCH(VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE) && dom->hasManagedSave) ||
+          (MATCH(VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE) && !dom->hasManagedSave)))
         return false;
     if (MATCH(VIR_CONNECT_LIST_DOMAINS_AUTOSTART | VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART) &&
         !((MATCH(VIR_CONNECT_LIST_DOMAINS_AUTOSTART) && dom->autostart) ||

@@ -28,10 +28,13 @@ struct _virDomainObj {
     int reason;             /* its virDomain*Reason */
     bool persistent;        /* defined (has a config that outlives a stop) */
     bool autostart;
+    bool hasManagedSave;    /* a managed save image waits for the next start */
     bool removing;          /* on its way out of the list */
     virDomainMomentObjList *snapshots;   /* never NULL */
     virDomainMomentObjList *checkpoints; /* never NULL */
     virDomainJobObj job;    /* the long-running job (backup), if any */
+    void *privateData;      /* the driver's, freed with privateDataFree */
+    GDestroyNotify privateDataFree;
 };
 
 typedef struct _virDomainObjList virDomainObjList;

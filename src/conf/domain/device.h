@@ -37,6 +37,8 @@ typedef enum {
     VIR_DOMAIN_DEF_FORMAT_INACTIVE = 1 << 1,  /* no live-only data */
     VIR_DOMAIN_DEF_FORMAT_ALLOW_BOOT = 1 << 2,
     VIR_DOMAIN_DEF_FORMAT_ALLOW_ROM = 1 << 3,
+    VIR_DOMAIN_DEF_FORMAT_MIGRATABLE = 1 << 4, /* for another host: no implicit
+                                                * PS/2 or Xen keyboard */
 } virDomainDefFormatFlags;
 
 typedef enum {

@@ -151,6 +151,11 @@ virDomainInputDefFormat(virBuffer *buf, const void *dev,
     g_auto(virBuffer) driverBuf = VIR_BUFFER_INITIALIZER;
     g_auto(virBuffer) sourceBuf = VIR_BUFFER_INITIALIZER;
 
+    /* the implicit keyboards are left out of migratable XML, as libvirt */
+    if ((flags & VIR_DOMAIN_DEF_FORMAT_MIGRATABLE) &&
+        def->type == VIR_DOMAIN_INPUT_TYPE_KBD &&
+        (def->bus == VIR_DOMAIN_INPUT_BUS_PS2 || def->bus == VIR_DOMAIN_INPUT_BUS_XEN))
+        return 0;
     virBufferAsprintf(&attrBuf, " type='%s'", virDomainInputTypeToString(def->type));
     if (def->bus != VIR_DOMAIN_INPUT_BUS_NONE)
         virBufferAsprintf(&attrBuf, " bus='%s'", virDomainInputBusTypeToString(def->bus));
