@@ -12,42 +12,144 @@
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
-/* libvirt's test driver default domain (testOpenDefault) */
-static const char *testDefaultDomainXML =
-"<domain type='test'>"
-"  <name>test</name>"
-"  <uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid>"
-"  <memory>8388608</memory>"
-"  <currentMemory>2097152</currentMemory>"
-"  <vcpu>2</vcpu>"
-"  <os>"
-"    <type>hvm</type>"
-"  </os>"
-"  <devices>"
-"    <disk type='file' device='disk'>"
-"      <source file='/guest/diskimage1'/>"
-"      <target dev='vda' bus='virtio'/>"
-"      <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>"
-"    </disk>"
-"    <interface type='network'>"
-"      <mac address='aa:bb:cc:dd:ee:ff'/>"
-"      <source network='default' bridge='virbr0'/>"
-"      <address type='pci' domain='0x0000' bus='0x00' slot='0x1' function='0x0'/>"
-"    </interface>"
-"    <memballoon model='virtio'>"
-"      <address type='pci' domain='0x0000' bus='0x00' slot='0x2' function='0x0'/>"
-"    </memballoon>"
-"  </devices>"
-"</domain>";
+/* ---- the domain XML options: defaults and the test namespace ---- */
 
-static testDriver *
-testDriverOf(virConnectPtr conn)
+/* libvirt's test driver guests default to its host's arch, i686 */
+static int
+testDomainDefPostParse(virDomainDef *def, unsigned int flags G_GNUC_UNUSED,
+                       void *opaque G_GNUC_UNUSED)
 {
-    return conn->privateData;
+    if (!def->os.arch)
+        def->os.arch = g_strdup(TEST_MODEL);
+    return 0;
 }
 
-/* Give interfaces without a target name one ("testnetN"), as libvirt. */
+
 static void
+testDomainNamespaceFree(void *opaque)
+{
+    testDomainNamespaceDef *ns = opaque;
+    size_t i;
+
+    if (!ns)
+        return;
+    for (i = 0; i < ns->nsnapshots; i++)
+        xmlFreeNode(ns->snapshots[i]);
+    g_free(ns->snapshots);
+    g_free(ns);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(testDomainNamespaceDef, testDomainNamespaceFree);
+
+
+static int
+testDomainNamespaceParseState(testDomainNamespaceDef *ns, xmlXPathContextPtr ctxt)
+{
+    unsigned int runstate;
+    int rc;
+
+    if ((rc = virXPathBoolean("boolean(./test:transient)", ctxt)) < 0) {
+        virReportError(VIR_ERR_XML_ERROR, "%s", "invalid transient");
+        return -1;
+    }
+    ns->transient = rc;
+    if ((rc = virXPathBoolean("boolean(./test:hasmanagedsave)", ctxt)) < 0) {
+        virReportError(VIR_ERR_XML_ERROR, "%s", "invalid hasmanagedsave");
+        return -1;
+    }
+    ns->hasManagedSave = rc;
+
+    rc = virXPathUInt("string(./test:runstate)", ctxt, &runstate);
+    if (rc == -2) {
+        virReportError(VIR_ERR_XML_ERROR, "%s", "invalid runstate");
+        return -1;
+    }
+    if (rc == 0 && runstate >= VIR_DOMAIN_LAST) {
+        virReportError(VIR_ERR_XML_ERROR, "runstate '%d' out of range'", runstate);
+        return -1;
+    }
+    ns->runstate = rc == 0 ? (int)runstate : VIR_DOMAIN_RUNNING;
+
+    if (ns->transient && ns->runstate == VIR_DOMAIN_SHUTOFF) {
+        virReportError(VIR_ERR_XML_ERROR, "%s",
+                       "transient domain cannot have runstate 'shutoff'");
+        return -1;
+    }
+    if (ns->hasManagedSave && ns->runstate != VIR_DOMAIN_SHUTOFF) {
+        virReportError(VIR_ERR_XML_ERROR, "%s",
+                       "domain with managedsave data can only have runstate 'shutoff'");
+        return -1;
+    }
+    return 0;
+}
+
+
+/* <test:runstate>, <test:transient/>, <test:hasmanagedsave/> and the
+ * <test:domainsnapshot> documents of a node description's domain */
+static void *
+testDomainNamespaceParse(xmlXPathContextPtr ctxt)
+{
+    g_autoptr(testDomainNamespaceDef) ns = g_new0(testDomainNamespaceDef, 1);
+    g_autofree xmlNodePtr *nodes = NULL;
+    int n;
+    int i;
+
+    if ((n = virXPathNodeSet("./test:domainsnapshot", ctxt, &nodes)) < 0)
+        return NULL;
+    if (n > 0)
+        ns->snapshots = g_new0(xmlNodePtr, n);
+    for (i = 0; i < n; i++) {
+        if (!(ns->snapshots[i] = xmlCopyNode(nodes[i], 1))) {
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "Failed to copy XML node");
+            return NULL;
+        }
+        ns->nsnapshots++;
+    }
+    if (testDomainNamespaceParseState(ns, ctxt) < 0)
+        return NULL;
+    return g_steal_pointer(&ns);
+}
+
+
+const virDomainXMLOption testDomainXMLOption = {
+    .postParse = testDomainDefPostParse,
+    .nsPrefix = "test",
+    .nsHref = "http://libvirt.org/schemas/domain/test/1.0",
+    .nsParse = testDomainNamespaceParse,
+    .nsFree = testDomainNamespaceFree,
+};
+
+
+/* ---- helpers ---- */
+
+static void
+testDomainPrivateFree(void *opaque)
+{
+    testDomainObjPrivate *priv = opaque;
+
+    g_array_unref(priv->iothreads);
+    g_free(priv);
+}
+
+
+testDomainObjPrivate *
+testDomainPrivate(virDomainObj *dom)
+{
+    testDomainObjPrivate *priv;
+
+    if (dom->privateData)
+        return dom->privateData;
+    /* made on first use: most domains never need it */
+    priv = g_new0(testDomainObjPrivate, 1);
+    priv->seconds = 627319920;
+    priv->iothreads = g_array_new(FALSE, FALSE, sizeof(testIOThreadInfo));
+    dom->privateData = priv;
+    dom->privateDataFree = testDomainPrivateFree;
+    return priv;
+}
+
+
+/* Give interfaces without a target name one ("testnetN"), as libvirt. */
+int
 testDomainGenerateIfnames(virDomainDef *def)
 {
     size_t i, j;
@@ -57,9 +159,15 @@ testDomainGenerateIfnames(virDomainDef *def)
         if (def->nets[i]->ifname)
             continue;
         for (;; n++) {
-            g_autofree char *name = g_strdup_printf("testnet%d", n);
+            g_autofree char *name = NULL;
             bool used = false;
 
+            if (n >= 1024) {
+                virReportError(VIR_ERR_INTERNAL_ERROR,
+                               "Exceeded max iface limit %d", 1024);
+                return -1;
+            }
+            name = g_strdup_printf("testnet%d", n);
             for (j = 0; j < def->nnets; j++)
                 used |= g_strcmp0(def->nets[j]->ifname, name) == 0;
             if (!used) {
@@ -68,17 +176,23 @@ testDomainGenerateIfnames(virDomainDef *def)
             }
         }
     }
+    return 0;
 }
+
 
 int
 testDomainStartState(testDriver *drv, virDomainObj *dom, int reason)
 {
-    if (virDomainObjSetDefTransient(dom, drv->xmlopt) < 0)
-        return -1;
     virDomainObjSetState(dom, VIR_DOMAIN_RUNNING, reason);
     dom->def->id = g_atomic_int_add(&drv->nextDomID, 1);
+    if (virDomainObjSetDefTransient(dom, drv->xmlopt) < 0) {
+        testDomainShutdownState(dom, VIR_DOMAIN_SHUTOFF_FAILED);
+        return -1;
+    }
+    dom->hasManagedSave = false;
     return 0;
 }
+
 
 void
 testDomainShutdownState(virDomainObj *dom, int reason)
@@ -89,26 +203,57 @@ testDomainShutdownState(virDomainObj *dom, int reason)
     testDomainJobsOnStop(dom);
 }
 
+
+/* The iothreads of a node description's domain, with libvirt's defaults */
+static void
+testDomainGenerateIOThreadInfos(virDomainObj *dom)
+{
+    testDomainObjPrivate *priv;
+    size_t i;
+
+    if (!dom->def->vcpu.niothreadids)
+        return;
+    priv = testDomainPrivate(dom);
+    for (i = 0; i < dom->def->vcpu.niothreadids; i++) {
+        testIOThreadInfo info = {
+            .iothread_id = dom->def->vcpu.iothreadids[i].id,
+            .poll_max_ns = 32768,
+        };
+
+        g_array_append_val(priv->iothreads, info);
+    }
+}
+
+
 int
-testDomainLoadDefaults(testDriver *drv)
+testDomainLoadNode(testDriver *drv, xmlXPathContextPtr ctxt)
 {
     g_autoptr(virDomainDef) def = NULL;
+    testDomainNamespaceDef *ns;
     virDomainObj *dom;
-    int ret;
+    int runstate;
+    int ret = 0;
 
-    if (!(def = virDomainDefParseString(testDefaultDomainXML, drv->xmlopt,
-                                        VIR_DOMAIN_DEF_PARSE_INACTIVE)))
+    if (!(def = virDomainDefParseNode(ctxt, drv->xmlopt, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
+        testDomainGenerateIfnames(def) < 0 ||
+        !(dom = virDomainObjListAdd(drv->domains, &def, 0, NULL)))
         return -1;
-    testDomainGenerateIfnames(def);
-    if (!(dom = virDomainObjListAdd(drv->domains, &def, 0, NULL)))
-        return -1;
-    dom->persistent = true;
-    ret = testDomainStartState(drv, dom, VIR_DOMAIN_RUNNING_BOOTED);
-    /* libvirt reports the default domain as running with reason 0 */
-    dom->reason = 0;
+    ns = dom->def->namespaceData;
+    runstate = ns->runstate;
+    dom->persistent = !ns->transient;
+    dom->hasManagedSave = ns->hasManagedSave;
+    if (runstate != VIR_DOMAIN_SHUTOFF)
+        ret = testDomainStartState(drv, dom, VIR_DOMAIN_RUNNING_BOOTED);
+    else
+        testDomainShutdownState(dom, 0);
+    if (ret == 0) {
+        virDomainObjSetState(dom, runstate, 0);
+        testDomainGenerateIOThreadInfos(dom);
+    }
     virDomainObjEndAPI(&dom);
     return ret;
 }
+
 
 virDomainObj *
 testDomObjFromDomain(virDomainPtr domain)
@@ -268,8 +413,12 @@ testDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags
 
     if (!(def = virDomainDefParseString(xml, drv->xmlopt, VIR_DOMAIN_DEF_PARSE_INACTIVE)))
         return NULL;
-    testDomainGenerateIfnames(def);
-    if (!(dom = virDomainObjListAdd(drv->domains, &def, 0, &oldDef)))
+    if (strchr(def->name, '\n')) {
+        virReportError(VIR_ERR_XML_DETAIL, "invalid char in %s: %c", "name", '\n');
+        return NULL;
+    }
+    if (testDomainGenerateIfnames(def) < 0 ||
+        !(dom = virDomainObjListAdd(drv->domains, &def, 0, &oldDef)))
         return NULL;
     dom->persistent = true;
     return testDomainHandle(conn, dom);
@@ -281,54 +430,34 @@ testDomainDefineXML(virConnectPtr conn, const char *xml)
     return testDomainDefineXMLFlags(conn, xml, 0);
 }
 
-static virDomainPtr
-testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
-{
-    testDriver *drv = testDriverOf(conn);
-    g_autoptr(virDomainDef) def = NULL;
-    virDomainObj *dom;
-
-    virCheckFlags(VIR_DOMAIN_START_VALIDATE, NULL);
-
-    if (!(def = virDomainDefParseString(xml, drv->xmlopt, VIR_DOMAIN_DEF_PARSE_INACTIVE)))
-        return NULL;
-    testDomainGenerateIfnames(def);
-    if (!(dom = virDomainObjListAdd(drv->domains, &def,
-                                    VIR_DOMAIN_OBJ_LIST_ADD_LIVE |
-                                    VIR_DOMAIN_OBJ_LIST_ADD_CHECK_LIVE, NULL)))
-        return NULL;
-    if (testDomainStartState(drv, dom, VIR_DOMAIN_RUNNING_BOOTED) < 0) {
-        if (!dom->persistent)
-            virDomainObjListRemove(drv->domains, dom);
-        virDomainObjEndAPI(&dom);
-        return NULL;
-    }
-    return testDomainHandle(conn, dom);
-}
-
 static int
 testDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 {
     testDriver *drv = testDriverOf(domain->conn);
     virDomainObj *dom;
+    int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
-                  VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
-                  VIR_DOMAIN_UNDEFINE_NVRAM |
-                  VIR_DOMAIN_UNDEFINE_KEEP_NVRAM, -1);
+                  VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA, -1);
 
     if (!(dom = testDomObjFromDomain(domain)))
         return -1;
-    if (testDomainMomentsCheckUndefine(dom, flags) < 0) {
-        virDomainObjEndAPI(&dom);
-        return -1;
+    if (dom->hasManagedSave && !(flags & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       "Refusing to undefine while domain managed save image exists");
+        goto cleanup;
     }
+    if (testDomainMomentsCheckUndefine(dom, flags) < 0)
+        goto cleanup;
+    dom->hasManagedSave = false;
     if (virDomainObjIsActive(dom))
         dom->persistent = false;   /* stays until it stops */
     else
         virDomainObjListRemove(drv->domains, dom);
+    ret = 0;
+ cleanup:
     virDomainObjEndAPI(&dom);
-    return 0;
+    return ret;
 }
 
 static int
@@ -337,196 +466,34 @@ testDomainUndefine(virDomainPtr domain)
     return testDomainUndefineFlags(domain, 0);
 }
 
-static int
-testDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
-{
-    virDomainObj *dom;
-    int ret = -1;
-
-    virCheckFlags(0, -1);
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return -1;
-    if (dom->state != VIR_DOMAIN_SHUTOFF) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "Domain '%s' is already running",
-                       domain->name);
-        goto cleanup;
-    }
-    if (testDomainStartState(testDriverOf(domain->conn), dom, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
-    domain->id = dom->def->id;
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&dom);
-    return ret;
-}
+/* ---- autostart ---- */
 
 static int
-testDomainCreate(virDomainPtr domain)
-{
-    return testDomainCreateWithFlags(domain, 0);
-}
-
-static int
-testDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
-{
-    virDomainObj *dom;
-    int ret = -1;
-
-    virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL, -1);
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return -1;
-    if (virDomainObjCheckActive(dom) < 0)
-        goto cleanup;
-    testDomainShutdownState(dom, VIR_DOMAIN_SHUTOFF_DESTROYED);
-    if (!dom->persistent)
-        virDomainObjListRemove(testDriverOf(domain->conn)->domains, dom);
-    domain->id = -1;
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&dom);
-    return ret;
-}
-
-static int
-testDomainDestroy(virDomainPtr domain)
-{
-    return testDomainDestroyFlags(domain, 0);
-}
-
-static int
-testDomainSuspend(virDomainPtr domain)
-{
-    virDomainObj *dom;
-    int ret = -1;
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return -1;
-    if (dom->state == VIR_DOMAIN_SHUTOFF || dom->state == VIR_DOMAIN_PAUSED) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not running", domain->name);
-        goto cleanup;
-    }
-    virDomainObjSetState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&dom);
-    return ret;
-}
-
-static int
-testDomainResume(virDomainPtr domain)
-{
-    virDomainObj *dom;
-    int ret = -1;
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return -1;
-    if (dom->state != VIR_DOMAIN_PAUSED) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not paused", domain->name);
-        goto cleanup;
-    }
-    virDomainObjSetState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
-    ret = 0;
- cleanup:
-    virDomainObjEndAPI(&dom);
-    return ret;
-}
-
-/* ---- queries ---- */
-
-static int
-testDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)
+testDomainGetAutostart(virDomainPtr domain, int *autostart)
 {
     virDomainObj *dom;
 
     if (!(dom = testDomObjFromDomain(domain)))
         return -1;
-    info->state = dom->state;
-    info->memory = dom->def->mem.cur;
-    info->maxMem = dom->def->mem.total;
-    info->nrVirtCpu = dom->def->vcpu.current;
-    info->cpuTime = (unsigned long long)g_get_real_time() * 1000ULL;
+    *autostart = dom->autostart;
     virDomainObjEndAPI(&dom);
     return 0;
 }
 
+
 static int
-testDomainGetState(virDomainPtr domain, int *state, int *reason, unsigned int flags)
+testDomainSetAutostart(virDomainPtr domain, int autostart)
 {
     virDomainObj *dom;
 
-    virCheckFlags(0, -1);
-
     if (!(dom = testDomObjFromDomain(domain)))
         return -1;
-    *state = dom->state;
-    if (reason)
-        *reason = dom->reason;
+    dom->autostart = autostart != 0;
     virDomainObjEndAPI(&dom);
     return 0;
 }
 
-static char *
-testDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
-{
-    virDomainObj *dom;
-    virDomainDef *def;
-    unsigned int fmt = 0;
-    char *ret;
-
-    virCheckFlags(VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
-                  VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return NULL;
-    def = (flags & VIR_DOMAIN_XML_INACTIVE) && dom->newDef ? dom->newDef : dom->def;
-    if (flags & VIR_DOMAIN_XML_SECURE)
-        fmt |= VIR_DOMAIN_DEF_FORMAT_SECURE;
-    if (flags & (VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_MIGRATABLE))
-        fmt |= VIR_DOMAIN_DEF_FORMAT_INACTIVE;
-    ret = virDomainDefFormat(def, fmt);
-    virDomainObjEndAPI(&dom);
-    return ret;
-}
-
-static int
-testDomainIsActive(virDomainPtr domain)
-{
-    virDomainObj *dom;
-    int ret;
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return -1;
-    ret = virDomainObjIsActive(dom);
-    virDomainObjEndAPI(&dom);
-    return ret;
-}
-
-static int
-testDomainIsPersistent(virDomainPtr domain)
-{
-    virDomainObj *dom;
-    int ret;
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return -1;
-    ret = dom->persistent;
-    virDomainObjEndAPI(&dom);
-    return ret;
-}
-
-static char *
-testDomainGetOSType(virDomainPtr domain)
-{
-    virDomainObj *dom;
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return NULL;
-    virDomainObjEndAPI(&dom);
-    /* libvirt's test driver answers "linux" for every domain */
-    return g_strdup("linux");
-}
+/* ---- memory ---- */
 
 static unsigned long
 testDomainGetMaxMemory(virDomainPtr domain)
@@ -554,20 +521,11 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     d->domainLookupByUUID = testDomainLookupByUUID;
     d->domainDefineXML = testDomainDefineXML;
     d->domainDefineXMLFlags = testDomainDefineXMLFlags;
-    d->domainCreateXML = testDomainCreateXML;
     d->domainUndefine = testDomainUndefine;
     d->domainUndefineFlags = testDomainUndefineFlags;
-    d->domainCreate = testDomainCreate;
-    d->domainCreateWithFlags = testDomainCreateWithFlags;
-    d->domainDestroy = testDomainDestroy;
-    d->domainDestroyFlags = testDomainDestroyFlags;
-    d->domainSuspend = testDomainSuspend;
-    d->domainResume = testDomainResume;
-    d->domainGetInfo = testDomainGetInfo;
-    d->domainGetState = testDomainGetState;
-    d->domainGetXMLDesc = testDomainGetXMLDesc;
-    d->domainIsActive = testDomainIsActive;
-    d->domainIsPersistent = testDomainIsPersistent;
-    d->domainGetOSType = testDomainGetOSType;
+    d->domainGetAutostart = testDomainGetAutostart;
+    d->domainSetAutostart = testDomainSetAutostart;
     d->domainGetMaxMemory = testDomainGetMaxMemory;
+    testDomainLifecycleRegister(d);
+    testDomainInfoRegister(d);
 }

@@ -14,26 +14,6 @@
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
-/* libvirt's test driver default interface (testOpenDefault) */
-static const char *testDefaultInterfaceXML =
-"<node>"
-"<interface type=\"ethernet\" name=\"eth1\">"
-"  <start mode=\"onboot\"/>"
-"  <mac address=\"aa:bb:cc:dd:ee:ff\"/>"
-"  <mtu size=\"1492\"/>"
-"  <protocol family=\"ipv4\">"
-"    <ip address=\"192.168.0.5\" prefix=\"24\"/>"
-"    <route gateway=\"192.168.0.1\"/>"
-"  </protocol>"
-"</interface>"
-"</node>";
-
-static testDriver *
-testDriverOf(virConnectPtr conn)
-{
-    return conn->privateData;
-}
-
 int
 testInterfaceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file)
 {
@@ -61,17 +41,6 @@ testInterfaceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file
  cleanup:
     ctxt->node = saved;
     return ret;
-}
-
-int
-testInterfaceLoadDefaults(testDriver *drv)
-{
-    g_autoptr(xmlDoc) doc = NULL;
-    g_autoptr(xmlXPathContext) ctxt = NULL;
-
-    if (!(doc = virXMLParse(NULL, testDefaultInterfaceXML, "(test driver)", "node", &ctxt)))
-        return -1;
-    return testInterfaceLoadNode(drv, ctxt, NULL);
 }
 
 static virInterfaceObj *

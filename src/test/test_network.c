@@ -16,28 +16,6 @@
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
-/* libvirt's test driver default network (testOpenDefault) */
-static const char *testDefaultNetworkXML =
-"<node>"
-"<network>"
-"  <name>default</name>"
-"  <uuid>dd8fe884-6c02-601e-7551-cca97df1c5df</uuid>"
-"  <bridge name='virbr0'/>"
-"  <forward/>"
-"  <ip address='192.168.122.1' netmask='255.255.255.0'>"
-"    <dhcp>"
-"      <range start='192.168.122.2' end='192.168.122.254'/>"
-"    </dhcp>"
-"  </ip>"
-"</network>"
-"</node>";
-
-static testDriver *
-testDriverOf(virConnectPtr conn)
-{
-    return conn->privateData;
-}
-
 int
 testNetworkLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file)
 {
@@ -66,17 +44,6 @@ testNetworkLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file)
  cleanup:
     ctxt->node = saved;
     return ret;
-}
-
-int
-testNetworkLoadDefaults(testDriver *drv)
-{
-    g_autoptr(xmlDoc) doc = NULL;
-    g_autoptr(xmlXPathContext) ctxt = NULL;
-
-    if (!(doc = virXMLParse(NULL, testDefaultNetworkXML, "(test driver)", "node", &ctxt)))
-        return -1;
-    return testNetworkLoadNode(drv, ctxt, NULL);
 }
 
 virNetworkObj *

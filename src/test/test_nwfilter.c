@@ -23,12 +23,6 @@
 
 #define VIR_FROM_THIS VIR_FROM_NWFILTER
 
-static testDriver *
-testDriverOf(virConnectPtr conn)
-{
-    return conn->privateData;
-}
-
 /*
  * Can @name's filter be instantiated: it and every filter it references
  * exist and are not @removed?  @replacement stands for the filter of its

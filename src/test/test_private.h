@@ -1,12 +1,23 @@
 /*
- * test_private.h: the test driver's state, shared by test_driver.c
- * (connections), test_domain.c (domain methods) and the files of the
- * other families (test_snapshot.c, test_checkpoint.c, ...).
+ * test_private.h: the test driver's state and what its files share.
+ *
+ *   test_driver.c   connections (test:///default, test:///PATH.xml)
+ *   test_node.c     node descriptions: the default one and files
+ *   test_host.c     host facts (node info, capabilities, memory, CPUs)
+ *   test_domain*.c  domains
+ *   and each other family's files (test_network.c, test_snapshot.c, ...)
+ *
+ * A connection's testDriver is built completely while it opens (from the
+ * default node description or a file) and its host facts never change
+ * afterwards; the object lists inside it lock themselves.
  */
 #pragma once
 
+#include <libxml/xpath.h>
+
 #include "internal.h"
 #include "datatypes.h"
+#include "driver.h"
 #include "conf/virdomainobj.h"
 #include "conf/object_event.h"
 #include "conf/virnetworkobj.h"
@@ -17,12 +28,38 @@
 #include "conf/virnwfilterbindingobj.h"
 #include "util/virxml.h"
 
+/* what libvirt's test driver reports as its host CPU and emulator */
+#define TEST_MODEL "i686"
+#define TEST_EMULATOR "/usr/bin/test-hv"
+
+/* One NUMA cell of the simulated host. */
 typedef struct {
+    unsigned long long mem;     /* KiB */
+    unsigned long long freeMem; /* KiB */
+    unsigned int numCpus;
+} testCell;
+
+/* A user of the node description's <auth> section. */
+typedef struct {
+    char *username;
+    char *password;             /* NULL: no password asked */
+} testAuth;
+
+typedef struct _testDriver testDriver;
+struct _testDriver {
+    /* host facts: set while the connection opens, immutable afterwards */
+    virNodeInfo nodeInfo;
+    size_t numCells;
+    testCell *cells;            /* numCells entries; cell i has CPUs 8i.. */
+    size_t numAuths;
+    testAuth *auths;
+    char *capsXML;              /* the capabilities document */
+
     /* immutable pointer; self-locking APIs */
     virDomainObjList *domains;
     /* g_atomic access only: the id the next started domain gets */
     gint nextDomID;
-    /* immutable pointer (NULL: the generic parser alone) */
+    /* immutable */
     const virDomainXMLOption *xmlopt;
     /* immutable pointer; self-locking APIs: the callbacks of every
      * connection sharing this driver, and the queue of their events */
@@ -46,10 +83,82 @@ typedef struct {
     virNWFilterObjList *nwfilters;
     virNWFilterBindingObjList *bindings;
     GMutex nwfilterLock;
-} testDriver;
+};
 
-/* Fill @drv's default state (the domain 'test'); -1 with an error set. */
-int testDomainLoadDefaults(testDriver *drv);
+static inline testDriver *
+testDriverOf(virConnectPtr conn)
+{
+    return conn->privateData;
+}
+
+/* ---- test_node.c: node descriptions ---- */
+
+/*
+ * Fill @drv from the node description @ctxt points into (<node> as its
+ * root).  @file is the description's path, against which file=
+ * references resolve (NULL for the built-in default).  Loads the node
+ * info, the domains and the auth users, and calls each object family's
+ * hook (below) for its elements.  -1 with an error set.
+ */
+int testNodeLoad(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
+
+/* The built-in default node description (libvirt's default state). */
+extern const char testNodeDefaultXML[];
+
+/*
+ * Per-family hooks testNodeLoad calls, in libvirt's order, each with
+ * @ctxt at the node description's root and the description's @file:
+ *
+ *   int testStoragePoolLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
+ *
+ * Each returns 0, or -1 with an error set.  A family declares its hook
+ * with its other declarations below (as testNetworkLoadNode is) and
+ * adds the call to testNodeLoad when it lands.  An element given by
+ * reference is read with testNodeFileResolve (test_nodefile.c).
+ */
+
+/* ---- test_host.c: host facts ---- */
+
+/* The default host: libvirt's node info and its two NUMA cells. */
+void testHostSetDefaults(testDriver *drv, bool withCells);
+/* Build drv->capsXML from the host facts; -1 with an error set. */
+int testHostBuildCapabilities(testDriver *drv);
+void testHostRegisterMethods(virHypervisorDriver *driver);
+
+/* ---- test_domain*.c: domains ---- */
+
+/* The domain XML options of the test driver (its post-parse defaults
+ * and its namespace, http://libvirt.org/schemas/domain/test/1.0). */
+extern const virDomainXMLOption testDomainXMLOption;
+
+/* What a domain of a node description says in the test namespace. */
+typedef struct {
+    int runstate;               /* virDomainState to start in */
+    bool transient;
+    bool hasManagedSave;
+    size_t nsnapshots;          /* <test:domainsnapshot> copies */
+    xmlNodePtr *snapshots;
+} testDomainNamespaceDef;
+
+/* Per-domain state of the test driver (virDomainObj privateData),
+ * guarded by the domain object's lock. */
+typedef struct {
+    unsigned int iothread_id;
+    unsigned long long poll_max_ns;
+    unsigned int poll_grow;
+    unsigned int poll_shrink;
+} testIOThreadInfo;
+
+typedef struct {
+    bool frozen[2];             /* "/" and "/boot" (FS freeze/thaw) */
+    long long seconds;          /* guest time (get/set time) */
+    unsigned int nseconds;
+    GArray *iothreads;          /* testIOThreadInfo */
+} testDomainObjPrivate;
+
+/* Add the domain of the node description element @ctxt points at
+ * (already resolved) to @drv, in the state its namespace asks for. */
+int testDomainLoadNode(testDriver *drv, xmlXPathContextPtr ctxt);
 
 /* Running, with a new id; the caller holds @dom's lock. */
 int testDomainStartState(testDriver *drv, virDomainObj *dom, int reason);
@@ -62,8 +171,17 @@ void testDomainShutdownState(virDomainObj *dom, int reason);
  * NULL with libvirt's VIR_ERR_NO_DOMAIN error. */
 virDomainObj *testDomObjFromDomain(virDomainPtr domain);
 
-/* Add the domain methods to @driver. */
+/* Name interfaces without a target ("testnetN"); -1 with an error. */
+int testDomainGenerateIfnames(virDomainDef *def);
+
+/* The domain's private data (allocated with the object). */
+testDomainObjPrivate *testDomainPrivate(virDomainObj *dom);
+
+/* Add the domain methods to @driver: test_domain.c's (lookups, lists,
+ * define and undefine), which add each file's in turn. */
 void testDomainRegisterMethods(virHypervisorDriver *driver);
+void testDomainLifecycleRegister(virHypervisorDriver *driver);
+void testDomainInfoRegister(virHypervisorDriver *driver);
 
 /* Event callback registration (test_events.c): the domain methods go
  * into the hypervisor table here; each family's table takes its own. */
@@ -100,8 +218,6 @@ xmlNodePtr testNodeFileResolve(xmlNodePtr node, const char *file);
 /* test_network.c: the networks of /node/network in @ctxt's document
  * (from @file, NULL for built-in data), all started; -1 with an error. */
 int testNetworkLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
-/* libvirt's default network 'default'. */
-int testNetworkLoadDefaults(testDriver *drv);
 /* Lookups reporting libvirt's test-driver errors. */
 virNetworkObj *testNetworkObjFindByName(testDriver *drv, const char *name);
 virNetworkObj *testNetworkObjFromNetwork(virNetworkPtr net);
@@ -124,14 +240,12 @@ int testNetworkGuestAddress(testDriver *drv, const char *netname, size_t offset,
  * document (from @file, NULL for built-in data), all started. */
 int testInterfaceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
 /* libvirt's default interface 'eth1'. */
-int testInterfaceLoadDefaults(testDriver *drv);
 extern virInterfaceDriver testInterfaceDriver;
 
 /* test_nodedev.c: the devices of /node/device in @ctxt's document (from
  * @file, NULL for built-in data), all present. */
 int testNodeDeviceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
 /* libvirt's default devices: computer and its SCSI hosts. */
-int testNodeDeviceLoadDefaults(testDriver *drv);
 /* The device called @name, or NULL with libvirt's test-driver error. */
 virNodeDeviceObj *testNodeDeviceObjFindByName(testDriver *drv, const char *name);
 /* A handle for @obj (locked), which knows its parent's name. */

@@ -18,12 +18,6 @@
 
 #define VIR_FROM_THIS VIR_FROM_SECRET
 
-static testDriver *
-testDriverOf(virConnectPtr conn)
-{
-    return conn->privateData;
-}
-
 static void
 testSecretEvent(testDriver *drv, virSecretDef *def, int event)
 {

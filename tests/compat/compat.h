@@ -178,3 +178,55 @@ compatShowSortedNames(const char *expr, char **names, int n)
         qsort(names, n, sizeof(*names), compatCompareNames);
     compatShowNames(expr, names, n);
 }
+
+static int
+compatDomainNameCmp(const void *a, const void *b)
+{
+    return strcmp(virDomainGetName(*(virDomainPtr const *)a),
+                  virDomainGetName(*(virDomainPtr const *)b));
+}
+
+/* List the domains matching @flags by name (libvirt's order is its hash
+ * table's), one line each: id, state/reason, persistence, managed save,
+ * autostart. */
+static inline void
+compatShowDomains(virConnectPtr conn, unsigned int flags)
+{
+    virDomainPtr *doms = NULL;
+    int n = virConnectListAllDomains(conn, &doms, flags);
+    int i;
+
+    if (n < 0) {
+        compatShowError("virConnectListAllDomains");
+        return;
+    }
+    printf("virConnectListAllDomains(0x%x) -> %d\n", flags, n);
+    qsort(doms, n, sizeof(*doms), compatDomainNameCmp);
+    for (i = 0; i < n; i++) {
+        int state = -1, reason = -1, autostart = -1;
+
+        virDomainGetState(doms[i], &state, &reason, 0);
+        virDomainGetAutostart(doms[i], &autostart);
+        printf("  %s id=%d state=%d/%d persistent=%d managedsave=%d autostart=%d\n",
+               virDomainGetName(doms[i]), (int)virDomainGetID(doms[i]), state, reason,
+               virDomainIsPersistent(doms[i]),
+               virDomainHasManagedSaveImage(doms[i], 0), autostart);
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    fflush(stdout);
+}
+
+/* Open @uri expecting either a connection or an error, and say which. */
+static inline virConnectPtr
+compatTryOpen(const char *uri, virConnectAuthPtr auth, unsigned int flags)
+{
+    virConnectPtr conn = virConnectOpenAuth(uri, auth, flags);
+
+    if (!conn)
+        compatShowError("virConnectOpenAuth");
+    else
+        printf("virConnectOpenAuth -> ok\n");
+    fflush(stdout);
+    return conn;
+}
