@@ -527,5 +527,6 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     d->domainSetAutostart = testDomainSetAutostart;
     d->domainGetMaxMemory = testDomainGetMaxMemory;
     testDomainLifecycleRegister(d);
+    testDomainSaveRegister(d);
     testDomainInfoRegister(d);
 }

@@ -182,6 +182,7 @@ testDomainObjPrivate *testDomainPrivate(virDomainObj *dom);
 void testDomainRegisterMethods(virHypervisorDriver *driver);
 void testDomainLifecycleRegister(virHypervisorDriver *driver);
 void testDomainInfoRegister(virHypervisorDriver *driver);
+void testDomainSaveRegister(virHypervisorDriver *driver);
 
 /* Event callback registration (test_events.c): the domain methods go
  * into the hypervisor table here; each family's table takes its own. */
