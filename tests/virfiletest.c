@@ -381,6 +381,25 @@ testPaths(void)
 
 
 static int
+testSanitizePath(void)
+{
+    static const char *cases[][2] = {
+        { "/", "/" }, { "//", "//" }, { "///", "/" }, { "/a//b///c/", "/a/b/c" },
+        { "//a", "//a" }, { "///a", "/a" }, { "a/", "a" }, { "", "" },
+        { "/../a/./b", "/../a/./b" }, { "gluster://h//v//", "gluster://h//v//" },
+        { "a//b://c", "a/b:/c" },
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *got = virFileSanitizePath(cases[i][0]);
+
+        CHECK_STREQ(got, cases[i][1]);
+    }
+    return 0;
+}
+
+static int
 testAutoClose(void)
 {
     int fd;
@@ -414,6 +433,7 @@ main(void)
     virTestRun("atomic write in read-only dir", testAtomicWriteReadOnlyDir);
     virTestRun("directories", testDirectories);
     virTestRun("paths", testPaths);
+    virTestRun("sanitize path", testSanitizePath);
     virTestRun("autoclose", testAutoClose);
     return virTestDone();
 }

@@ -10,6 +10,7 @@
 
 #include "conf/storage_source_conf.h"
 #include "conf/storage_conf_priv.h"
+#include "util/virfile.h"
 #include "util/virstring.h"
 #include "util/virxml.h"
 
@@ -123,30 +124,7 @@ virStorageParseScaledElement(xmlXPathContextPtr ctxt, const char *xpath,
 char *
 virStorageSanitizePath(const char *path)
 {
-    const char *scheme = strstr(path, "://");
-    const char *p = path;
-    GString *out;
-
-    if (scheme && strchr(path, '/') > scheme)
-        return g_strdup(path);
-
-    out = g_string_sized_new(strlen(path));
-    if (p[0] == '/' && p[1] == '/' && p[2] != '/') {
-        g_string_append(out, "//");
-        p += 2;
-    }
-    while (*p) {
-        if (*p != '/') {
-            g_string_append_c(out, *p++);
-            continue;
-        }
-        while (*p == '/')
-            p++;
-        if (out->len > 0 && !*p)
-            break;
-        g_string_append_c(out, '/');
-    }
-    return g_string_free(out, FALSE);
+    return virFileSanitizePath(path);
 }
 
 /* <permissions>: mode, owner, group, label */

@@ -499,6 +499,37 @@ virFileCanonicalizePath(const char *path)
 }
 
 
+char *
+virFileSanitizePath(const char *path)
+{
+    const char *scheme = strstr(path, "://");
+    const char *p = path;
+    GString *out;
+
+    /* two slashes may name a different resource in a URI */
+    if (scheme && strchr(path, '/') > scheme)
+        return g_strdup(path);
+
+    out = g_string_sized_new(strlen(path));
+    if (p[0] == '/' && p[1] == '/' && p[2] != '/') {
+        g_string_append(out, "//");
+        p += 2;
+    }
+    while (*p) {
+        if (*p != '/') {
+            g_string_append_c(out, *p++);
+            continue;
+        }
+        while (*p == '/')
+            p++;
+        if (out->len > 0 && !*p)
+            break;
+        g_string_append_c(out, '/');
+    }
+    return g_string_free(out, FALSE);
+}
+
+
 int
 virFileResolveLink(const char *linkpath, char **resultpath)
 {

@@ -121,6 +121,11 @@ int virFileResolveAllLinks(const char *linkpath, char **resultpath);
 /* Quiet: realpath(@path) as a new string, or NULL with errno set. */
 char *virFileCanonicalizePath(const char *path);
 
+/* @path with repeated and trailing slashes dropped (a leading '//' is
+ * kept, as POSIX allows it a meaning); URIs ('scheme://...') unchanged.
+ * Nothing is looked up on disk. */
+char *virFileSanitizePath(const char *path);
+
 /* The absolute, canonical path of executable @file found in $PATH (or
  * @file itself if it contains a '/'), or NULL if not found.  Quiet. */
 char *virFindFileInPath(const char *file);
