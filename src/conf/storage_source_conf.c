@@ -56,6 +56,11 @@ virStorageUnitScale(const char *unit, unsigned long long *scale)
     return 0;
 }
 
+/* libvirt scales in its util code, whose errors have no domain */
+#define virReportScaleError(code, ...) \
+    virReportErrorHelper(VIR_FROM_NONE, code, __FILE__, __FUNCTION__, __LINE__, \
+                         __VA_ARGS__)
+
 /* Multiply @value by @unit (by @scale when no unit is given); the result
  * may not pass @limit. */
 static int
@@ -65,13 +70,13 @@ virStorageScaleInteger(unsigned long long *value, const char *unit,
     if (!unit || !*unit) {
         unit = "";
     } else if (virStorageUnitScale(unit, &scale) < 0) {
-        virReportError(VIR_ERR_INVALID_ARG, "unknown suffix '%s'", unit);
+        virReportScaleError(VIR_ERR_INVALID_ARG, "unknown suffix '%s'", unit);
         return -1;
     }
 
     if (*value && *value > limit / scale) {
-        virReportError(VIR_ERR_OVERFLOW, "value too large: %llu%s",
-                       *value, unit);
+        virReportScaleError(VIR_ERR_OVERFLOW, "value too large: %llu%s",
+                            *value, unit);
         return -1;
     }
     *value *= scale;
