@@ -242,7 +242,9 @@ virStorageVolDefParseString(const virStoragePoolDef *pool, const char *xmlStr,
                                   "storagevol.rng",
                                   flags & VIR_VOL_XML_PARSE_VALIDATE)))
         return NULL;
-    return virStorageVolDefParseXML(pool, ctxt, flags & ~VIR_VOL_XML_PARSE_VALIDATE);
+    /* as libvirt 9.0.0, whose parser then refuses the flag: a volume
+     * document is never accepted with VIR_VOL_XML_PARSE_VALIDATE */
+    return virStorageVolDefParseXML(pool, ctxt, flags);
 }
 
 static void

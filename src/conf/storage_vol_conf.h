@@ -80,7 +80,7 @@ struct _virStorageVolDef {
 typedef enum {
     VIR_VOL_XML_PARSE_NO_CAPACITY = 1 << 0,   /* capacity may be missing */
     VIR_VOL_XML_PARSE_OPT_CAPACITY = 1 << 1,  /* ... if there is a backing store */
-    VIR_VOL_XML_PARSE_VALIDATE = 1 << 2,      /* not checked yet */
+    VIR_VOL_XML_PARSE_VALIDATE = 1 << 2,      /* refused, as by libvirt 9.0.0 */
 } virStorageVolDefParseFlags;
 
 void virStorageVolDefFree(virStorageVolDef *def);
