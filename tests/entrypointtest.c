@@ -237,6 +237,13 @@ testReadOnlyAndArgs(void)
     CHECK_ERROR(VIR_ERR_INVALID_ARG, "xml in virDomainDefineXML must not be NULL");
     CHECK(virDomainLookupByUUIDString(ro, "not-a-uuid") == NULL);
     CHECK_ERROR(VIR_ERR_INVALID_ARG, "Invalid UUID");
+    /* the other families word it as libvirt's do */
+    CHECK(virStoragePoolLookupByUUIDString(ro, "not-a-uuid") == NULL);
+    CHECK_ERROR(VIR_ERR_INVALID_ARG,
+                "uuidstr in virStoragePoolLookupByUUIDString must be a valid UUID");
+    CHECK(virSecretLookupByUUIDString(ro, "") == NULL);
+    CHECK_ERROR(VIR_ERR_INVALID_ARG,
+                "uuidstr in virSecretLookupByUUIDString must be a valid UUID");
     virConnectClose(ro);
     return 0;
 }
