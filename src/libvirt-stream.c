@@ -1,7 +1,10 @@
 /*
- * libvirt-stream.c: stream calls that run in the library itself; the
- * transfers (virStreamSend, Recv, Finish, Abort, ...) are generated and
- * dispatch to the stream's own driver.
+ * libvirt-stream.c: stream calls that run in the library itself, and the
+ * transfers whose answers are not plain success or failure (-2: would
+ * block, -3: at a hole), which the generator cannot express; the other
+ * transfers (virStreamFinish, virStreamSendHole, the event callbacks)
+ * are generated.  All dispatch to the stream's own driver, set by
+ * whoever gave the stream its data path.
  */
 #include "internal.h"
 #include "datatypes.h"
@@ -171,6 +174,8 @@ virStreamSparseSendAll(virStreamPtr stream, virStreamSourceFunc handler,
                        virStreamSourceSkipFunc skipHandler, void *opaque)
 {
     g_autofree char *bytes = NULL;
+    /* what is left of the data section the hole handler last reported */
+    unsigned long long dataLen = 0;
 
     virResetLastError();
     virCheckStreamReturn(stream, -1);
@@ -182,34 +187,45 @@ virStreamSparseSendAll(virStreamPtr stream, virStreamSourceFunc handler,
     bytes = g_new0(char, VIR_STREAM_CHUNK);
     errno = 0;
     for (;;) {
-        int inData = 0;
-        long long sectionLen = 0;
+        size_t want = VIR_STREAM_CHUNK;
+        int offset = 0;
         int got;
 
-        if (holeHandler(stream, &inData, &sectionLen, opaque) < 0) {
-            virStreamHandlerFailed("send holeHandler failed");
-            goto error;
-        }
-        if (!inData && sectionLen > 0) {
-            if (virStreamSendHole(stream, sectionLen, 0) < 0)
-                goto error;
-            if (skipHandler(stream, sectionLen, opaque) < 0) {
-                virStreamHandlerFailed("unable to skip hole");
+        if (dataLen == 0) {
+            int inData = 0;
+            long long sectionLen = 0;
+
+            if (holeHandler(stream, &inData, &sectionLen, opaque) < 0) {
+                virStreamHandlerFailed("send holeHandler failed");
                 goto error;
             }
-            continue;
+            if (!inData && sectionLen) {
+                if (virStreamSendHole(stream, sectionLen, 0) < 0)
+                    goto error;
+                if (skipHandler(stream, sectionLen, opaque) < 0) {
+                    virStreamHandlerFailed("send skipHandler failed");
+                    goto error;
+                }
+                continue;
+            }
+            dataLen = sectionLen;
         }
-        got = handler(stream, bytes,
-                      sectionLen > 0 && sectionLen < VIR_STREAM_CHUNK ?
-                      sectionLen : VIR_STREAM_CHUNK, opaque);
+        want = MIN(want, dataLen);
+        got = handler(stream, bytes, want, opaque);
         if (got < 0) {
             virStreamHandlerFailed("send handler failed");
             goto error;
         }
         if (got == 0)
             return 0;
-        if (virStreamSendBytes(stream, bytes, got) < 0)
-            goto error;
+        while (offset < got) {
+            int done = virStreamSend(stream, bytes + offset, got - offset);
+
+            if (done < 0)
+                goto error;
+            offset += done;
+            dataLen -= done;
+        }
     }
 
  error:
@@ -255,4 +271,119 @@ virStreamSparseRecvAll(virStreamPtr stream, virStreamSinkFunc handler,
 
  error:
     return virStreamFailTransfer(stream);
+}
+
+/*
+ * The transfers.  A driver answers -2 when a non-blocking stream would
+ * block and -3 (virStreamRecvFlags with VIR_STREAM_RECV_STOP_AT_HOLE)
+ * at a hole; neither is an error, so neither is dispatched as one.
+ */
+
+VIR_EXPORT int
+virStreamSend(virStreamPtr stream, const char *data, size_t nbytes)
+{
+    virResetLastError();
+    virCheckStreamReturn(stream, -1);
+    virCheckNonNullArgGoto(data, error);
+    if (stream->driver && stream->driver->streamSend) {
+        int ret = stream->driver->streamSend(stream, data, nbytes);
+
+        if (ret == -2)
+            return -2;
+        if (ret < 0)
+            goto error;
+        return ret;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(stream->conn);
+    return -1;
+}
+
+VIR_EXPORT int
+virStreamRecvFlags(virStreamPtr stream, char *data, size_t nbytes,
+                   unsigned int flags)
+{
+    virResetLastError();
+    virCheckStreamReturn(stream, -1);
+    virCheckNonNullArgGoto(data, error);
+    if (stream->driver && stream->driver->streamRecvFlags) {
+        int ret = stream->driver->streamRecvFlags(stream, data, nbytes, flags);
+
+        if (ret == -2 || ret == -3)
+            return ret;
+        if (ret < 0)
+            goto error;
+        return ret;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(stream->conn);
+    return -1;
+}
+
+VIR_EXPORT int
+virStreamRecv(virStreamPtr stream, char *data, size_t nbytes)
+{
+    virResetLastError();
+    virCheckStreamReturn(stream, -1);
+    virCheckNonNullArgGoto(data, error);
+    if (stream->driver && stream->driver->streamRecv) {
+        int ret = stream->driver->streamRecv(stream, data, nbytes);
+
+        if (ret == -2)
+            return -2;
+        if (ret < 0)
+            goto error;
+        return ret;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(stream->conn);
+    return -1;
+}
+
+VIR_EXPORT int
+virStreamRecvHole(virStreamPtr stream, long long *length, unsigned int flags)
+{
+    virResetLastError();
+    virCheckStreamReturn(stream, -1);
+    if (!length) {
+        /* as libvirt: reported, not dispatched */
+        virReportInvalidNonNullArg(length);
+        return -1;
+    }
+    if (stream->driver && stream->driver->streamRecvHole) {
+        if (stream->driver->streamRecvHole(stream, length, flags) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(stream->conn);
+    return -1;
+}
+
+VIR_EXPORT int
+virStreamAbort(virStreamPtr stream)
+{
+    virResetLastError();
+    virCheckStreamReturn(stream, -1);
+    /* a stream no transfer was set up on has nothing to abort */
+    if (!stream->driver)
+        return 0;
+    if (stream->driver->streamAbort) {
+        if (stream->driver->streamAbort(stream) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(stream->conn);
+    return -1;
 }
