@@ -48,6 +48,7 @@ testDriverFree(testDriver *drv)
     g_free(drv->auths);
     g_free(drv->cells);
     g_free(drv->capsXML);
+    virStoragePoolObjListFree(drv->pools);
     g_free(drv);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(testDriver, testDriverFree);
@@ -98,6 +99,19 @@ testOpenDefault(void)
         defaultRefs = 0;
     if ((drv = defaultConn))
         defaultRefs++;
+    drv->pools = virStoragePoolObjListNew();
+    if (testDomainLoadDefaults(drv) < 0 ||
+        testNetworkLoadDefaults(drv) < 0 ||
+        testInterfaceLoadDefaults(drv) < 0 ||
+        testNodeDeviceLoadDefaults(drv) < 0 ||
+        testStoragePoolLoadDefaults(drv) < 0) {
+        testDriverFree(drv);
+        drv = NULL;
+        goto out;
+    }
+    defaultConn = drv;
+    defaultRefs = 1;
+ out:
     g_mutex_unlock(&defaultLock);
     return drv;
 }
@@ -304,6 +318,10 @@ static virHypervisorDriver testHypervisorDriver = {
     .connectIsAlive = testConnectIsAlive,
 };
 
+static virStorageDriver testStorageDriver = {
+    .name = "Test",
+};
+
 static const char *testSchemes[] = { "test", NULL };
 
 static virConnectDriver testConnectDriver = {
@@ -315,6 +333,7 @@ static virConnectDriver testConnectDriver = {
     .nodeDeviceDriver = &testNodeDeviceDriver,
     .secretDriver = &testSecretDriver,
     .nwfilterDriver = &testNWFilterDriver,
+    .storageDriver = &testStorageDriver,
 };
 
 int
@@ -328,5 +347,7 @@ testRegister(void)
     testCheckpointRegisterMethods(&testHypervisorDriver);
     testNodeDeviceMdevRegisterMethods(&testNodeDeviceDriver);
     testBackupRegisterMethods(&testHypervisorDriver);
+    testStoragePoolRegisterMethods(&testStorageDriver);
+    testStorageVolRegisterMethods(&testStorageDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }

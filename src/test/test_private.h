@@ -26,6 +26,7 @@
 #include "conf/virsecretobj.h"
 #include "conf/virnwfilterobj.h"
 #include "conf/virnwfilterbindingobj.h"
+#include "conf/virstorageobj.h"
 #include "util/virxml.h"
 
 /* what libvirt's test driver reports as its host CPU and emulator */
@@ -84,6 +85,9 @@ struct _testDriver {
     virNWFilterBindingObjList *bindings;
     GMutex nwfilterLock;
 };
+    /* immutable pointer; self-locking APIs */
+    virStoragePoolObjList *pools;
+} testDriver;
 
 static inline testDriver *
 testDriverOf(virConnectPtr conn)
@@ -269,3 +273,30 @@ extern virSecretDriver testSecretDriver;
 /* test_nwfilter.c: network filters and their bindings (which libvirt's
  * test driver lacks). */
 extern virNWFilterDriver testNWFilterDriver;
+
+/* test_storage_pool.c */
+
+/* Fill @drv's default storage (the pool 'default-pool'); -1 with an error. */
+int testStoragePoolLoadDefaults(testDriver *drv);
+
+/* The <pool> elements of a node description (test:///PATH.xml; @ctxt on
+ * its document, @file its path), running, with their volumes, inline or
+ * by file= reference; -1 with an error set. */
+int testStoragePoolLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
+
+/* Lookups with libvirt's test driver errors: the pool locked and
+ * referenced, or NULL with VIR_ERR_NO_STORAGE_POOL (or, for Active,
+ * VIR_ERR_OPERATION_INVALID when it is not running). */
+virStoragePoolObj *testStoragePoolObjFindByName(testDriver *drv, const char *name);
+virStoragePoolObj *testStoragePoolObjFindActiveByName(testDriver *drv, const char *name);
+virStoragePoolObj *testStoragePoolObjFindByUUID(testDriver *drv, const unsigned char *uuid);
+
+void testStoragePoolRegisterMethods(virStorageDriver *driver);
+
+/* test_storage_vol.c */
+
+/* The <volume> elements under @ctxt's pool node (the pool @obj, locked). */
+int testStorageVolLoadNode(virStoragePoolObj *obj, xmlXPathContextPtr ctxt,
+                           const char *file);
+
+void testStorageVolRegisterMethods(virStorageDriver *driver);

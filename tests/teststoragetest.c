@@ -1,0 +1,277 @@
+/*
+ * The test driver's storage through the public API on test:///default:
+ * the default pool, pool life cycles, volumes and the pool's accounting,
+ * threads working on different pools.
+ */
+#include "internal.h"
+#include "testutils.h"
+
+#define VIR_FROM_THIS VIR_FROM_NONE
+
+#define MiB (1024ULL * 1024)
+
+#define POOLXML(name, uuid, type, path) \
+    "<pool type='" type "'><name>" name "</name><uuid>" uuid "</uuid>" \
+    "<target><path>" path "</path></target></pool>"
+
+#define VOLXML(name, cap, alloc) \
+    "<volume><name>" name "</name><capacity>" cap "</capacity>" \
+    "<allocation>" alloc "</allocation></volume>"
+
+static void
+quiet(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
+{
+}
+
+static int
+checkError(int code, const char *msg)
+{
+    virErrorPtr err = virGetLastError();
+
+    CHECK(err != NULL);
+    CHECK_INTEQ(err->code, code);
+    CHECK_STREQ(err->message, msg);
+    return 0;
+}
+
+static int
+checkPoolAlloc(virStoragePoolPtr pool, unsigned long long alloc)
+{
+    virStoragePoolInfo info;
+
+    CHECK_INTEQ(virStoragePoolGetInfo(pool, &info), 0);
+    CHECK_INTEQ(info.allocation, alloc);
+    CHECK_INTEQ(info.available, info.capacity - alloc);
+    return 0;
+}
+
+static int
+checkVol(virStorageVolPtr vol, unsigned long long cap, unsigned long long alloc)
+{
+    virStorageVolInfo info;
+
+    CHECK_INTEQ(virStorageVolGetInfo(vol, &info), 0);
+    CHECK_INTEQ(info.capacity, cap);
+    CHECK_INTEQ(info.allocation, alloc);
+    return 0;
+}
+
+static const char *defaultPoolXML =
+    "<pool type='dir'>\n"
+    "  <name>default-pool</name>\n"
+    "  <uuid>dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566</uuid>\n"
+    "  <capacity unit='bytes'>107374182400</capacity>\n"
+    "  <allocation unit='bytes'>0</allocation>\n"
+    "  <available unit='bytes'>107374182400</available>\n"
+    "  <source>\n"
+    "  </source>\n"
+    "  <target>\n"
+    "    <path>/default-pool</path>\n"
+    "  </target>\n"
+    "</pool>\n";
+
+static int
+testDefaultPool(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virStoragePoolPtr pool;
+    virStoragePoolInfo info;
+    g_autofree char *xml = NULL;
+    char *names[4];
+    int autostart = -1;
+
+    CHECK(conn);
+    CHECK_INTEQ(virConnectNumOfStoragePools(conn), 1);
+    CHECK_INTEQ(virConnectNumOfDefinedStoragePools(conn), 0);
+    CHECK_INTEQ(virConnectListStoragePools(conn, names, 4), 1);
+    CHECK_STREQ(names[0], "default-pool");
+    g_free(names[0]);
+    CHECK((pool = virStoragePoolLookupByName(conn, "default-pool")));
+    CHECK_INTEQ(virStoragePoolGetInfo(pool, &info), 0);
+    CHECK_INTEQ(info.state, VIR_STORAGE_POOL_RUNNING);
+    CHECK_INTEQ(info.capacity, 100 * 1024 * MiB);
+    CHECK_STREQ((xml = virStoragePoolGetXMLDesc(pool, 0)), defaultPoolXML);
+    CHECK_INTEQ(virStoragePoolIsActive(pool), 1);
+    CHECK_INTEQ(virStoragePoolIsPersistent(pool), 1);
+    CHECK_INTEQ(virStoragePoolGetAutostart(pool, &autostart), 0);
+    CHECK_INTEQ(autostart, 0);
+    CHECK_INTEQ(virStoragePoolNumOfVolumes(pool), 0);
+    virStoragePoolFree(pool);
+    CHECK((pool = virStoragePoolLookupByTargetPath(conn, "/default-pool//")));
+    CHECK_STREQ(virStoragePoolGetName(pool), "default-pool");
+    virStoragePoolFree(pool);
+    CHECK(!virStoragePoolLookupByTargetPath(conn, "/nowhere/"));
+    CHECK(checkError(VIR_ERR_NO_STORAGE_POOL,
+                     "Storage pool not found: no storage pool with matching target path '/nowhere/' (/nowhere)") == 0);
+    CHECK(!virStoragePoolLookupByName(conn, "nosuch"));
+    CHECK(checkError(VIR_ERR_NO_STORAGE_POOL,
+                     "Storage pool not found: no storage pool with matching name 'nosuch'") == 0);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
+static int
+testPoolLifecycle(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virStoragePoolPtr pool;
+    virStoragePoolPtr *pools = NULL;
+    int n;
+
+    CHECK(conn);
+    CHECK((pool = virStoragePoolDefineXML(conn, POOLXML("p1", "11111111-2222-3333-4444-555555555555",
+                                                         "dir", "/p1"), 0)));
+    CHECK_INTEQ(virStoragePoolIsActive(pool), 0);
+    CHECK_INTEQ(virConnectNumOfDefinedStoragePools(conn), 1);
+    CHECK_INTEQ(virStoragePoolBuild(pool, 0), 0);
+    CHECK_INTEQ(virStoragePoolRefresh(pool, 0), -1);
+    CHECK(checkError(VIR_ERR_OPERATION_INVALID,
+                     "Requested operation is not valid: storage pool 'p1' is not active") == 0);
+    CHECK_INTEQ(virStoragePoolCreate(pool, 0), 0);
+    CHECK_INTEQ(virStoragePoolCreate(pool, 0), -1);
+    CHECK_INTEQ(virStoragePoolUndefine(pool), -1);
+    CHECK_INTEQ(virStoragePoolSetAutostart(pool, 1), 0);
+    n = virConnectListAllStoragePools(conn, &pools,
+                                      VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART);
+    CHECK_INTEQ(n, 1);
+    CHECK_STREQ(virStoragePoolGetName(pools[0]), "p1");
+    virStoragePoolFree(pools[0]);
+    g_free(pools);
+    /* as libvirt: without an array, every pool counts */
+    CHECK_INTEQ(virConnectListAllStoragePools(conn, NULL,
+                                              VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART), 2);
+    /* a second dir pool on the same path is refused */
+    CHECK(!virStoragePoolDefineXML(conn, POOLXML("p2", "11111111-2222-3333-4444-666666666666",
+                                                 "dir", "/p1"), 0));
+    CHECK(checkError(VIR_ERR_OPERATION_FAILED,
+                     "operation failed: Storage source conflict with pool: 'p1'") == 0);
+    CHECK_INTEQ(virStoragePoolDestroy(pool), 0);
+    CHECK_INTEQ(virStoragePoolDelete(pool, 0), 0);
+    CHECK_INTEQ(virStoragePoolUndefine(pool), 0);
+    CHECK_INTEQ(virStoragePoolIsActive(pool), -1);
+    virStoragePoolFree(pool);
+
+    /* transient: gone when stopped */
+    CHECK((pool = virStoragePoolCreateXML(conn, POOLXML("t1", "11111111-2222-3333-4444-777777777777",
+                                                         "dir", "/t1"), 0)));
+    CHECK_INTEQ(virStoragePoolIsPersistent(pool), 0);
+    CHECK_INTEQ(virStoragePoolSetAutostart(pool, 1), -1);
+    CHECK(checkError(VIR_ERR_INVALID_ARG, "invalid argument: pool has no config file") == 0);
+    CHECK_INTEQ(virStoragePoolDestroy(pool), 0);
+    CHECK(!virStoragePoolLookupByName(conn, "t1"));
+    virStoragePoolFree(pool);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
+static int
+testVolumes(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virStoragePoolPtr pool;
+    virStorageVolPtr vol, clone, found;
+    g_autofree char *path = NULL;
+
+    CHECK(conn);
+    CHECK((pool = virStoragePoolLookupByName(conn, "default-pool")));
+    CHECK((vol = virStorageVolCreateXML(pool, VOLXML("a", "10485760", "1048576"), 0)));
+    CHECK_STREQ(virStorageVolGetKey(vol), "/default-pool/a");
+    CHECK_STREQ((path = virStorageVolGetPath(vol)), "/default-pool/a");
+    CHECK(checkVol(vol, 10 * MiB, MiB) == 0);
+    CHECK(checkPoolAlloc(pool, MiB) == 0);
+    CHECK(!virStorageVolCreateXML(pool, VOLXML("a", "1", "1"), 0));
+    CHECK(checkError(VIR_ERR_OPERATION_FAILED, "operation failed: storage vol already exists") == 0);
+    CHECK(!virStorageVolCreateXML(pool, VOLXML("big", "214748364800", "214748364800"), 0));
+    CHECK(checkError(VIR_ERR_INTERNAL_ERROR,
+                     "internal error: Not enough free space in pool for volume 'big'") == 0);
+    CHECK((found = virStorageVolLookupByPath(conn, "/default-pool/a")));
+    virStorageVolFree(found);
+    CHECK((found = virStorageVolLookupByKey(conn, "/default-pool/a")));
+    virStorageVolFree(found);
+    CHECK((clone = virStorageVolCreateXMLFrom(pool, VOLXML("b", "10485760", "2097152"), vol, 0)));
+    CHECK(checkPoolAlloc(pool, 3 * MiB) == 0);
+    CHECK_INTEQ(virStoragePoolNumOfVolumes(pool), 2);
+    CHECK_INTEQ(virStorageVolDelete(clone, 0), 0);
+    CHECK_INTEQ(virStorageVolDelete(clone, 0), -1);
+    CHECK(checkError(VIR_ERR_NO_STORAGE_VOL,
+                     "Storage volume not found: no storage vol with matching name 'b'") == 0);
+    CHECK_INTEQ(virStorageVolDelete(vol, 0), 0);
+    CHECK(checkPoolAlloc(pool, 0) == 0);
+    virStorageVolFree(clone);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
+/* ---- threads ---- */
+
+static void *
+volWorker(void *opaque)
+{
+    virStoragePoolPtr pool = opaque;
+    const char *name = virStoragePoolGetName(pool);
+    char xml[256];
+    int i;
+
+    for (i = 0; i < 50; i++) {
+        virStorageVolPtr vol;
+        g_autofree char *path = NULL;
+
+        g_snprintf(xml, sizeof(xml), VOLXML("%s-%d", "65536", "0"), name, i);
+        if (!(vol = virStorageVolCreateXML(pool, xml, 0)))
+            return GINT_TO_POINTER(1);
+        if (!(path = virStorageVolGetPath(vol)) ||
+            !g_str_has_suffix(path, virStorageVolGetName(vol)) ||
+            virStorageVolDelete(vol, 0) < 0) {
+            virStorageVolFree(vol);
+            return GINT_TO_POINTER(1);
+        }
+        virStorageVolFree(vol);
+    }
+    return NULL;
+}
+
+static int
+testThreads(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virStoragePoolPtr pools[6];
+    GThread *threads[6];
+    int failed = 0;
+    int i;
+
+    CHECK(conn);
+    for (i = 0; i < 6; i++) {
+        g_autofree char *xml = g_strdup_printf(
+            "<pool type='dir'><name>tp%d</name><target><path>/tp%d</path></target></pool>",
+            i, i);
+
+        CHECK((pools[i] = virStoragePoolCreateXML(conn, xml, 0)));
+    }
+    for (i = 0; i < 6; i++)
+        threads[i] = g_thread_new("vol", volWorker, pools[i]);
+    for (i = 0; i < 6; i++)
+        failed += GPOINTER_TO_INT(g_thread_join(threads[i]));
+    CHECK_INTEQ(failed, 0);
+    for (i = 0; i < 6; i++) {
+        CHECK(checkPoolAlloc(pools[i], 0) == 0);
+        CHECK_INTEQ(virStoragePoolNumOfVolumes(pools[i]), 0);
+        CHECK_INTEQ(virStoragePoolDestroy(pools[i]), 0);
+        virStoragePoolFree(pools[i]);
+    }
+    CHECK_INTEQ(virConnectNumOfStoragePools(conn), 1);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
+int
+main(void)
+{
+    virSetErrorFunc(NULL, quiet);
+    virTestRun("default pool", testDefaultPool);
+    virTestRun("pool life cycle", testPoolLifecycle);
+    virTestRun("volumes", testVolumes);
+    virTestRun("threads", testThreads);
+    return virTestDone();
+}
