@@ -1,7 +1,8 @@
 /*
  * The test driver's storage through the public API on test:///default:
  * the default pool, pool life cycles, volumes and the pool's accounting,
- * threads working on different pools.
+ * and what libvirt's test driver lacks and nuvirt does with libvirt's
+ * storage driver semantics: wipe, resize, info flags.
  */
 #include "internal.h"
 #include "testutils.h"
@@ -204,6 +205,139 @@ testVolumes(void)
     return 0;
 }
 
+/* ---- wipe and resize ---- */
+
+static int
+checkWipe(virStorageVolPtr vol, unsigned int alg, int value G_GNUC_UNUSED)
+{
+    CHECK_INTEQ(virStorageVolWipePattern(vol, alg, 0), 0);
+    return 0;
+}
+
+static int
+testWipe(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virStoragePoolPtr pool, lvm, gl;
+    virStorageVolPtr vol, lv, gv;
+
+    CHECK(conn);
+    CHECK((pool = virStoragePoolLookupByName(conn, "default-pool")));
+    /* a sparse file is cut to nothing: no allocation left */
+    CHECK((vol = virStorageVolCreateXML(pool, VOLXML("w", "1048576", "4096"), 0)));
+    CHECK(checkPoolAlloc(pool, 4096) == 0);
+    CHECK_INTEQ(virStorageVolWipe(vol, 0), 0);
+    CHECK(checkVol(vol, MiB, 0) == 0);
+    CHECK(checkPoolAlloc(pool, 0) == 0);
+    /* patterns cover the whole file, which is then fully allocated */
+    CHECK(checkWipe(vol, VIR_STORAGE_VOL_WIPE_ALG_DOD, 0xff) == 0);
+    CHECK(checkVol(vol, MiB, MiB) == 0);
+    CHECK(checkPoolAlloc(pool, MiB) == 0);
+    CHECK(checkWipe(vol, VIR_STORAGE_VOL_WIPE_ALG_BSI, 0x7f) == 0);
+    CHECK(checkWipe(vol, VIR_STORAGE_VOL_WIPE_ALG_NNSA, 0) == 0);
+    CHECK(checkWipe(vol, VIR_STORAGE_VOL_WIPE_ALG_RANDOM, -1) == 0);
+    CHECK(checkWipe(vol, VIR_STORAGE_VOL_WIPE_ALG_ZERO, 0) == 0);
+    CHECK(checkVol(vol, MiB, MiB) == 0);
+    CHECK_INTEQ(virStorageVolWipePattern(vol, VIR_STORAGE_VOL_WIPE_ALG_TRIM, 0), -1);
+    CHECK(checkError(VIR_ERR_ARGUMENT_UNSUPPORTED,
+                     "argument unsupported: 'trim' algorithm not supported") == 0);
+    CHECK_INTEQ(virStorageVolWipePattern(vol, 99, 0), -1);
+    CHECK(checkError(VIR_ERR_INVALID_ARG,
+                     "invalid argument: wiping algorithm 99 not supported") == 0);
+    CHECK_INTEQ(virStorageVolDelete(vol, 0), 0);
+
+    /* a logical volume is a device: zeroed, not refreshed */
+    CHECK((lvm = virStoragePoolCreateXML(conn,
+        "<pool type='logical'><name>vg</name><source><name>vg</name>"
+        "<device path='/dev/sdz'/></source><target><path>/dev/vg</path></target></pool>", 0)));
+    CHECK((lv = virStorageVolCreateXML(lvm, VOLXML("lv", "1048576", "4096"), 0)));
+    CHECK_INTEQ(virStorageVolWipe(lv, 0), 0);
+    CHECK(checkVol(lv, MiB, 4096) == 0);
+    CHECK_INTEQ(virStorageVolResize(lv, 2 * MiB, 0), -1);
+    CHECK(checkError(VIR_ERR_NO_SUPPORT,
+                     "this function is not supported by the connection driver: "
+                     "storage pool does not support changing of volume capacity") == 0);
+    CHECK_INTEQ(virStorageVolDelete(lv, 0), 0);
+    CHECK_INTEQ(virStoragePoolDestroy(lvm), 0);
+
+    /* gluster has no wipe */
+    CHECK((gl = virStoragePoolCreateXML(conn,
+        "<pool type='gluster'><name>gl</name><source><host name='h'/><name>v</name>"
+        "<dir path='/'/></source></pool>", 0)));
+    CHECK((gv = virStorageVolCreateXML(gl, VOLXML("g", "1048576", "0"), 0)));
+    CHECK_INTEQ(virStorageVolWipe(gv, 0), -1);
+    CHECK(checkError(VIR_ERR_NO_SUPPORT,
+                     "this function is not supported by the connection driver: "
+                     "storage pool doesn't support volume wiping") == 0);
+    CHECK_INTEQ(virStoragePoolDestroy(gl), 0);
+
+    virStorageVolFree(gv);
+    virStoragePoolFree(gl);
+    virStorageVolFree(lv);
+    virStoragePoolFree(lvm);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
+static int
+testResize(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virStoragePoolPtr pool;
+    virStorageVolPtr vol, q;
+    virStorageVolInfo info;
+
+    CHECK(conn);
+    CHECK((pool = virStoragePoolLookupByName(conn, "default-pool")));
+    CHECK((vol = virStorageVolCreateXML(pool, VOLXML("r", "1048576", "4096"), 0)));
+    CHECK_INTEQ(virStorageVolResize(vol, 2 * MiB, 0), 0);
+    CHECK(checkVol(vol, 2 * MiB, 4096) == 0);
+    CHECK_INTEQ(virStorageVolResize(vol, MiB, VIR_STORAGE_VOL_RESIZE_DELTA), 0);
+    CHECK(checkVol(vol, 3 * MiB, 4096) == 0);
+    CHECK_INTEQ(virStorageVolResize(vol, MiB, 0), -1);
+    CHECK(checkError(VIR_ERR_INVALID_ARG,
+                     "invalid argument: Can't shrink capacity below current capacity "
+                     "unless shrink flag explicitly specified") == 0);
+    CHECK_INTEQ(virStorageVolResize(vol, MiB, VIR_STORAGE_VOL_RESIZE_SHRINK |
+                                    VIR_STORAGE_VOL_RESIZE_DELTA), 0);
+    CHECK(checkVol(vol, 2 * MiB, 4096) == 0);
+    CHECK_INTEQ(virStorageVolResize(vol, 1024, VIR_STORAGE_VOL_RESIZE_SHRINK), -1);
+    CHECK(checkError(VIR_ERR_INVALID_ARG,
+                     "invalid argument: can't shrink capacity below existing allocation") == 0);
+    CHECK_INTEQ(virStorageVolResize(vol, 0, 0), -1);
+    CHECK(checkError(VIR_ERR_INVALID_ARG,
+                     "capacity in virStorageVolResize cannot be zero "
+                     "without 'delta' or 'shrink' flags set") == 0);
+    /* preallocation counts in the pool */
+    CHECK_INTEQ(virStorageVolResize(vol, 4 * MiB, VIR_STORAGE_VOL_RESIZE_ALLOCATE), 0);
+    CHECK(checkVol(vol, 4 * MiB, 4 * MiB) == 0);
+    CHECK(checkPoolAlloc(pool, 4 * MiB) == 0);
+    CHECK_INTEQ(virStorageVolResize(vol, 200ULL * 1024 * MiB, VIR_STORAGE_VOL_RESIZE_ALLOCATE), -1);
+    CHECK(checkError(VIR_ERR_OPERATION_FAILED,
+                     "operation failed: Not enough space left in storage pool") == 0);
+    CHECK_INTEQ(virStorageVolGetInfoFlags(vol, &info, VIR_STORAGE_VOL_GET_PHYSICAL), 0);
+    CHECK_INTEQ(info.allocation, 4 * MiB);
+    CHECK_INTEQ(virStorageVolDelete(vol, 0), 0);
+
+    /* qcow2 cannot be preallocated */
+    CHECK((q = virStorageVolCreateXML(pool,
+        "<volume><name>q</name><capacity>1048576</capacity>"
+        "<target><format type='qcow2'/></target></volume>", 0)));
+    CHECK_INTEQ(virStorageVolResize(q, 2 * MiB, VIR_STORAGE_VOL_RESIZE_ALLOCATE), -1);
+    CHECK(checkError(VIR_ERR_OPERATION_UNSUPPORTED,
+                     "Operation not supported: preallocate is only supported for raw type volume") == 0);
+    CHECK_INTEQ(virStorageVolResize(q, 2 * MiB, 0), 0);
+    CHECK_INTEQ(virStorageVolDelete(q, 0), 0);
+    CHECK(checkPoolAlloc(pool, 0) == 0);
+    virStorageVolFree(q);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
 /* ---- threads ---- */
 
 static void *
@@ -216,13 +350,12 @@ volWorker(void *opaque)
 
     for (i = 0; i < 50; i++) {
         virStorageVolPtr vol;
-        g_autofree char *path = NULL;
 
         g_snprintf(xml, sizeof(xml), VOLXML("%s-%d", "65536", "0"), name, i);
         if (!(vol = virStorageVolCreateXML(pool, xml, 0)))
             return GINT_TO_POINTER(1);
-        if (!(path = virStorageVolGetPath(vol)) ||
-            !g_str_has_suffix(path, virStorageVolGetName(vol)) ||
+        if (virStorageVolWipePattern(vol, VIR_STORAGE_VOL_WIPE_ALG_RANDOM, 0) < 0 ||
+            virStorageVolResize(vol, 131072, VIR_STORAGE_VOL_RESIZE_ALLOCATE) < 0 ||
             virStorageVolDelete(vol, 0) < 0) {
             virStorageVolFree(vol);
             return GINT_TO_POINTER(1);
@@ -272,6 +405,8 @@ main(void)
     virTestRun("default pool", testDefaultPool);
     virTestRun("pool life cycle", testPoolLifecycle);
     virTestRun("volumes", testVolumes);
+    virTestRun("wipe", testWipe);
+    virTestRun("resize", testResize);
     virTestRun("threads", testThreads);
     return virTestDone();
 }
