@@ -272,6 +272,17 @@ void virDispatchError(virConnectPtr conn);
                           VIR_ERR_INVALID_DOMAIN_SNAPSHOT, retval)
 
 /* Entry-point checks that jump to the caller's error label. */
+#define virCheckStreamGoto(obj, label) \
+    do { \
+        virStreamPtr _st = (obj); \
+        if (!virObjectIsClass(_st, virStreamClass) || \
+            !virObjectIsClass(_st->conn, virConnectClass)) { \
+            virReportErrorHelper(VIR_FROM_STREAMS, VIR_ERR_INVALID_STREAM, \
+                                 __FILE__, __FUNCTION__, __LINE__, \
+                                 "%s", __FUNCTION__); \
+            goto label; \
+        } \
+    } while (0)
 #define virCheckReadOnlyGoto(connflags, label) \
     do { \
         if ((connflags) & VIR_CONNECT_RO) { \

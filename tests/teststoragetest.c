@@ -2,7 +2,8 @@
  * The test driver's storage through the public API on test:///default:
  * the default pool, pool life cycles, volumes and the pool's accounting,
  * and what libvirt's test driver lacks and nuvirt does with libvirt's
- * storage driver semantics: wipe, resize, info flags.
+ * storage driver semantics: wipe, resize, info flags, upload and
+ * download (offsets, lengths, sparse streams), stream events.
  */
 #include "internal.h"
 #include "testutils.h"
@@ -205,12 +206,299 @@ testVolumes(void)
     return 0;
 }
 
+/* ---- contents ---- */
+
+typedef struct {
+    GByteArray *bytes;
+    long long holes;            /* hole bytes seen */
+    int nholes;
+} sink;
+
+static int
+sinkData(virStreamPtr st G_GNUC_UNUSED, const char *data, size_t n, void *opaque)
+{
+    sink *s = opaque;
+
+    g_byte_array_append(s->bytes, (const guint8 *)data, n);
+    return n;
+}
+
+static int
+sinkHole(virStreamPtr st G_GNUC_UNUSED, long long len, void *opaque)
+{
+    sink *s = opaque;
+    g_autofree guint8 *zeros = g_new0(guint8, len);
+
+    g_byte_array_append(s->bytes, zeros, len);
+    s->holes += len;
+    s->nholes++;
+    return 0;
+}
+
+/* The bytes of [offset, offset + length) of @vol, holes counted in @s. */
+static GByteArray *
+download(virStorageVolPtr vol, unsigned long long offset, unsigned long long length,
+         unsigned int flags, sink *s)
+{
+    virStreamPtr st = virStreamNew(virStorageVolGetConnect(vol), 0);
+    int rc;
+
+    s->bytes = g_byte_array_new();
+    s->holes = 0;
+    s->nholes = 0;
+    if (virStorageVolDownload(vol, st, offset, length, flags) < 0)
+        goto error;
+    if (flags & VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM)
+        rc = virStreamSparseRecvAll(st, sinkData, sinkHole, s);
+    else
+        rc = virStreamRecvAll(st, sinkData, s);
+    if (rc < 0 || virStreamFinish(st) < 0)
+        goto error;
+    virStreamFree(st);
+    return s->bytes;
+
+ error:
+    virStreamFree(st);
+    g_byte_array_unref(s->bytes);
+    return NULL;
+}
+
+static int
+upload(virStorageVolPtr vol, unsigned long long offset, unsigned long long length,
+       const char *bytes, size_t n)
+{
+    virStreamPtr st = virStreamNew(virStorageVolGetConnect(vol), 0);
+    int ret = -1;
+
+    if (virStorageVolUpload(vol, st, offset, length, 0) < 0)
+        goto cleanup;
+    while (n > 0) {
+        int done = virStreamSend(st, bytes, n);
+
+        if (done < 0)
+            goto cleanup;
+        bytes += done;
+        n -= done;
+    }
+    ret = virStreamFinish(st);
+ cleanup:
+    virStreamFree(st);
+    return ret;
+}
+
+static bool
+allBytes(GByteArray *a, size_t from, size_t to, guint8 value)
+{
+    size_t i;
+
+    for (i = from; i < to; i++) {
+        if (a->data[i] != value)
+            return false;
+    }
+    return true;
+}
+
+static int
+testUploadDownload(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virStoragePoolPtr pool;
+    virStorageVolPtr vol;
+    g_autofree char *payload = g_new(char, 3 * MiB);
+    g_autoptr(GByteArray) got = NULL;
+    virStreamPtr st;
+    sink s;
+    size_t i;
+
+    CHECK(conn);
+    for (i = 0; i < 3 * MiB; i++)
+        payload[i] = (char)(i * 7 + 3);
+    CHECK((pool = virStoragePoolLookupByName(conn, "default-pool")));
+    CHECK((vol = virStorageVolCreateXML(pool, VOLXML("u", "8388608", "0"), 0)));
+
+    /* upload 3 MiB at 1 MiB, then the same bytes come back */
+    CHECK_INTEQ(upload(vol, MiB, 0, payload, 3 * MiB), 0);
+    CHECK(checkVol(vol, 8 * MiB, 3 * MiB) == 0);
+    CHECK(checkPoolAlloc(pool, 3 * MiB) == 0);
+    CHECK((got = download(vol, MiB, 3 * MiB, 0, &s)));
+    CHECK_INTEQ(got->len, 3 * MiB);
+    CHECK(memcmp(got->data, payload, 3 * MiB) == 0);
+    g_clear_pointer(&got, g_byte_array_unref);
+
+    /* the whole volume, sparse: a hole, the data, a hole */
+    CHECK((got = download(vol, 0, 0, VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM, &s)));
+    CHECK_INTEQ(got->len, 8 * MiB);
+    CHECK_INTEQ(s.nholes, 2);
+    CHECK_INTEQ(s.holes, 5 * MiB);
+    CHECK(allBytes(got, 0, MiB, 0));
+    CHECK(memcmp(got->data + MiB, payload, 3 * MiB) == 0);
+    g_clear_pointer(&got, g_byte_array_unref);
+
+    /* a length limit: the rest of the write fails */
+    st = virStreamNew(conn, 0);
+    CHECK_INTEQ(virStorageVolUpload(vol, st, 0, 10, 0), 0);
+    CHECK_INTEQ(virStreamSend(st, payload, 20), 10);
+    CHECK_INTEQ(virStreamSend(st, payload + 10, 10), -1);
+    CHECK(checkError(VIR_ERR_SYSTEM_ERROR,
+                     "cannot write to stream: No space left on device") == 0);
+    CHECK_INTEQ(virStreamAbort(st), 0);
+    virStreamFree(st);
+    /* past the end of the file: it grows, and the raw volume with it */
+    CHECK_INTEQ(upload(vol, 9 * MiB, 0, "tail", 4), 0);
+    CHECK(checkVol(vol, 9 * MiB + 4, 3 * MiB + 10 + 4) == 0);
+    CHECK((got = download(vol, 9 * MiB, 100, 0, &s)));
+    CHECK_INTEQ(got->len, 4);
+    CHECK(memcmp(got->data, "tail", 4) == 0);
+    g_clear_pointer(&got, g_byte_array_unref);
+
+    /* holes need the sparse flag; a finished stream is closed */
+    st = virStreamNew(conn, 0);
+    CHECK_INTEQ(virStorageVolUpload(vol, st, 0, 0, 0), 0);
+    CHECK_INTEQ(virStreamSendHole(st, 100, 0), -1);
+    CHECK(checkError(VIR_ERR_OPERATION_INVALID,
+                     "Requested operation is not valid: Skipping is not supported with this stream") == 0);
+    CHECK_INTEQ(virStorageVolUpload(vol, st, 0, 0, 0), -1);
+    CHECK_INTEQ(virStreamFinish(st), 0);
+    CHECK_INTEQ(virStreamSend(st, "x", 1), -1);
+    CHECK(checkError(VIR_ERR_OPERATION_FAILED, "operation failed: stream is closed") == 0);
+    virStreamFree(st);
+
+    CHECK_INTEQ(virStorageVolDelete(vol, 0), 0);
+    CHECK(checkPoolAlloc(pool, 0) == 0);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
+/* A source of 1 MiB data, 2 MiB hole, 1 MiB data. */
+typedef struct {
+    long long pos;
+} source;
+
+static const long long sourceMap[][2] = {   /* start, in data */
+    { 0, 1 }, { 1 * MiB, 0 }, { 3 * MiB, 1 }, { 4 * MiB, -1 },
+};
+
+static int
+sourceHole(virStreamPtr st G_GNUC_UNUSED, int *inData, long long *len, void *opaque)
+{
+    source *src = opaque;
+    size_t i;
+
+    for (i = 0; sourceMap[i][1] >= 0; i++) {
+        if (src->pos < sourceMap[i + 1][0]) {
+            *inData = sourceMap[i][1];
+            *len = sourceMap[i + 1][0] - src->pos;
+            return 0;
+        }
+    }
+    *inData = 1;
+    *len = 0;
+    return 0;
+}
+
+static int
+sourceSkip(virStreamPtr st G_GNUC_UNUSED, long long len, void *opaque)
+{
+    ((source *)opaque)->pos += len;
+    return 0;
+}
+
+static int
+sourceData(virStreamPtr st G_GNUC_UNUSED, char *data, size_t n, void *opaque)
+{
+    source *src = opaque;
+
+    memset(data, 'D', n);
+    src->pos += n;
+    return n;
+}
+
+static int
+testSparseUpload(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virStoragePoolPtr pool;
+    virStorageVolPtr vol;
+    virStreamPtr st;
+    source src = { 0 };
+    g_autoptr(GByteArray) got = NULL;
+    sink s;
+    long long hole = -1;
+    char buf[16];
+
+    CHECK(conn);
+    CHECK((pool = virStoragePoolLookupByName(conn, "default-pool")));
+    CHECK((vol = virStorageVolCreateXML(pool, VOLXML("s", "8388608", "8388608"), 0)));
+    st = virStreamNew(conn, 0);
+    CHECK_INTEQ(virStorageVolUpload(vol, st, 0, 0, VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM), 0);
+    CHECK_INTEQ(virStreamSparseSendAll(st, sourceData, sourceHole, sourceSkip, &src), 0);
+    CHECK_INTEQ(virStreamFinish(st), 0);
+    virStreamFree(st);
+    /* the hole goes through the preallocation, and libvirt's ftruncate()
+     * at the hole's end cut the file there: it ends with the last data */
+    CHECK(checkVol(vol, 4 * MiB, 2 * MiB) == 0);
+    CHECK((got = download(vol, 0, 0, VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM, &s)));
+    CHECK_INTEQ(got->len, 4 * MiB);
+    CHECK_INTEQ(s.nholes, 1);
+    CHECK_INTEQ(s.holes, 2 * MiB);
+    CHECK(allBytes(got, 0, MiB, 'D'));
+    CHECK(allBytes(got, MiB, 3 * MiB, 0));
+    CHECK(allBytes(got, 3 * MiB, 4 * MiB, 'D'));
+
+    /* by hand: -3 at the hole, then its length */
+    st = virStreamNew(conn, 0);
+    CHECK_INTEQ(virStorageVolDownload(vol, st, MiB - 4, 0,
+                                      VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM), 0);
+    CHECK_INTEQ(virStreamRecvFlags(st, buf, sizeof(buf), VIR_STREAM_RECV_STOP_AT_HOLE), 4);
+    CHECK_INTEQ(virStreamRecvFlags(st, buf, sizeof(buf), VIR_STREAM_RECV_STOP_AT_HOLE), -3);
+    CHECK_INTEQ(virStreamRecvHole(st, &hole, 0), 0);
+    CHECK_INTEQ(hole, 2 * MiB);
+    CHECK_INTEQ(virStreamRecvHole(st, &hole, 0), 0);
+    CHECK_INTEQ(hole, 0);
+    CHECK_INTEQ(virStreamRecv(st, buf, 2), 2);
+    CHECK(buf[0] == 'D');
+    CHECK_INTEQ(virStreamAbort(st), 0);
+    virStreamFree(st);
+
+    /* without the flag, holes are zeros and cannot be asked for */
+    st = virStreamNew(conn, 0);
+    CHECK_INTEQ(virStorageVolDownload(vol, st, MiB - 2, 0, 0), 0);
+    CHECK_INTEQ(virStreamRecvFlags(st, buf, 4, VIR_STREAM_RECV_STOP_AT_HOLE), 4);
+    CHECK(buf[1] == 'D' && buf[2] == 0);
+    CHECK_INTEQ(virStreamRecvHole(st, &hole, 0), -1);
+    CHECK(checkError(VIR_ERR_OPERATION_INVALID,
+                     "Requested operation is not valid: Holes are not supported with this stream") == 0);
+    CHECK_INTEQ(virStreamFinish(st), 0);
+    virStreamFree(st);
+
+    CHECK_INTEQ(virStorageVolDelete(vol, 0), 0);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
 /* ---- wipe and resize ---- */
 
 static int
-checkWipe(virStorageVolPtr vol, unsigned int alg, int value G_GNUC_UNUSED)
+checkWipe(virStorageVolPtr vol, unsigned int alg, int value)
 {
+    g_autoptr(GByteArray) got = NULL;
+    sink s;
+    size_t zeros = 0;
+    size_t i;
+
     CHECK_INTEQ(virStorageVolWipePattern(vol, alg, 0), 0);
+    CHECK((got = download(vol, 0, 4096, 0, &s)));
+    CHECK_INTEQ(got->len, 4096);
+    if (value >= 0)
+        CHECK(allBytes(got, 0, got->len, value));
+    for (i = 0; i < got->len; i++)
+        zeros += got->data[i] == 0;
+    if (value < 0)
+        CHECK(zeros < 100);
     return 0;
 }
 
@@ -338,6 +626,59 @@ testResize(void)
     return 0;
 }
 
+/* ---- stream events ---- */
+
+static int eventCalls;
+
+static void
+onEvent(virStreamPtr st, int events, void *opaque G_GNUC_UNUSED)
+{
+    char buf[4];
+
+    if (events & VIR_STREAM_EVENT_READABLE) {
+        eventCalls++;
+        if (virStreamRecv(st, buf, sizeof(buf)) == 0)
+            virStreamEventUpdateCallback(st, 0);
+    }
+}
+
+static int
+testStreamEvents(void)
+{
+    virConnectPtr conn;
+    virStoragePoolPtr pool;
+    virStorageVolPtr vol;
+    virStreamPtr st;
+    int i;
+
+    CHECK_INTEQ(virEventRegisterDefaultImpl(), 0);
+    CHECK((conn = virConnectOpen("test:///default")));
+    CHECK((pool = virStoragePoolLookupByName(conn, "default-pool")));
+    CHECK((vol = virStorageVolCreateXML(pool, VOLXML("e", "10", "10"), 0)));
+    st = virStreamNew(conn, VIR_STREAM_NONBLOCK);
+    CHECK_INTEQ(virStreamEventUpdateCallback(st, 0), -1);
+    CHECK_INTEQ(virStorageVolDownload(vol, st, 0, 0, 0), 0);
+    CHECK_INTEQ(virStreamEventRemoveCallback(st), -1);
+    CHECK(checkError(VIR_ERR_INTERNAL_ERROR, "internal error: no stream callback registered") == 0);
+    CHECK_INTEQ(virStreamEventAddCallback(st, VIR_STREAM_EVENT_READABLE, onEvent, NULL, NULL), 0);
+    CHECK_INTEQ(virStreamEventAddCallback(st, VIR_STREAM_EVENT_READABLE, onEvent, NULL, NULL), -1);
+    /* 10 bytes in 4-byte reads: 3 with data, 1 at the end, after which
+     * the callback asks for nothing more (the loop would then sleep) */
+    for (i = 0; i < 100 && eventCalls < 4; i++)
+        CHECK_INTEQ(virEventRunDefaultImpl(), 0);
+    CHECK_INTEQ(eventCalls, 4);
+    CHECK_INTEQ(virStreamEventRemoveCallback(st), 0);
+    CHECK_INTEQ(virStreamFinish(st), 0);
+    virStreamFree(st);
+    /* the loop drops its reference to the stream from an idle source */
+    CHECK_INTEQ(virEventRunDefaultImpl(), 0);
+    CHECK_INTEQ(virStorageVolDelete(vol, 0), 0);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
 /* ---- threads ---- */
 
 static void *
@@ -350,12 +691,15 @@ volWorker(void *opaque)
 
     for (i = 0; i < 50; i++) {
         virStorageVolPtr vol;
+        g_autoptr(GByteArray) got = NULL;
+        sink s;
 
         g_snprintf(xml, sizeof(xml), VOLXML("%s-%d", "65536", "0"), name, i);
         if (!(vol = virStorageVolCreateXML(pool, xml, 0)))
             return GINT_TO_POINTER(1);
-        if (virStorageVolWipePattern(vol, VIR_STORAGE_VOL_WIPE_ALG_RANDOM, 0) < 0 ||
-            virStorageVolResize(vol, 131072, VIR_STORAGE_VOL_RESIZE_ALLOCATE) < 0 ||
+        if (upload(vol, 0, 0, xml, strlen(xml)) < 0 ||
+            !(got = download(vol, 0, strlen(xml), 0, &s)) ||
+            memcmp(got->data, xml, strlen(xml)) != 0 ||
             virStorageVolDelete(vol, 0) < 0) {
             virStorageVolFree(vol);
             return GINT_TO_POINTER(1);
@@ -405,8 +749,11 @@ main(void)
     virTestRun("default pool", testDefaultPool);
     virTestRun("pool life cycle", testPoolLifecycle);
     virTestRun("volumes", testVolumes);
+    virTestRun("upload and download", testUploadDownload);
+    virTestRun("sparse streams", testSparseUpload);
     virTestRun("wipe", testWipe);
     virTestRun("resize", testResize);
+    virTestRun("stream events", testStreamEvents);
     virTestRun("threads", testThreads);
     return virTestDone();
 }

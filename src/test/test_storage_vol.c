@@ -6,17 +6,18 @@
  * lookups, listing) behaves as there: a volume's path is its pool's
  * target path and its name, its key is its path, and the pool's
  * allocation is the sum of its volumes' allocations.  What it lacks
- * (wipe, resize, info flags) follows libvirt's storage driver and the
- * backend of the pool's type, on the volume's contents: a file-system
- * pool's volume is a sparse file whose allocation and (raw) size are
- * read again after a wipe, as libvirt refreshes them; other pools'
- * volumes are devices of a fixed size.
+ * (wipe, resize, info flags, upload, download) follows libvirt's storage
+ * driver and the backend of the pool's type, on the volume's contents:
+ * a file-system pool's volume is a sparse file whose allocation and (raw)
+ * size are read again after a wipe or an upload, as libvirt refreshes
+ * them; other pools' volumes are devices of a fixed size.
  */
 #include "internal.h"
 #include "datatypes.h"
 #include "driver.h"
 #include "util/virxml.h"
 #include "test/test_private.h"
+#include "test/test_stream.h"
 #include "test/test_vol_data.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -31,26 +32,28 @@ typedef enum {
 
 /* What libvirt's storage backend of each pool type can do to a volume */
 typedef struct {
+    bool upload;
+    bool download;
     bool resize;
     testWipeKind wipe;
     bool files;             /* volumes are files: sparse, refreshed from the file */
 } testStorageBackend;
 
 static const testStorageBackend testStorageBackends[VIR_STORAGE_POOL_LAST] = {
-    [VIR_STORAGE_POOL_DIR] = { true, TEST_WIPE_LOCAL, true },
-    [VIR_STORAGE_POOL_FS] = { true, TEST_WIPE_LOCAL, true },
-    [VIR_STORAGE_POOL_NETFS] = { true, TEST_WIPE_LOCAL, true },
-    [VIR_STORAGE_POOL_LOGICAL] = { false, TEST_WIPE_LOCAL, false },
-    [VIR_STORAGE_POOL_DISK] = { false, TEST_WIPE_LOCAL, false },
-    [VIR_STORAGE_POOL_ISCSI] = { false, TEST_WIPE_LOCAL, false },
-    [VIR_STORAGE_POOL_ISCSI_DIRECT] = { false, TEST_WIPE_ZERO_ONLY, false },
-    [VIR_STORAGE_POOL_SCSI] = { false, TEST_WIPE_LOCAL, false },
-    [VIR_STORAGE_POOL_MPATH] = { false, TEST_WIPE_LOCAL, false },
-    [VIR_STORAGE_POOL_RBD] = { true, TEST_WIPE_RBD, false },
-    [VIR_STORAGE_POOL_SHEEPDOG] = { false, TEST_WIPE_NONE, false },
-    [VIR_STORAGE_POOL_GLUSTER] = { false, TEST_WIPE_NONE, false },
-    [VIR_STORAGE_POOL_ZFS] = { false, TEST_WIPE_NONE, false },
-    [VIR_STORAGE_POOL_VSTORAGE] = { true, TEST_WIPE_LOCAL, true },
+    [VIR_STORAGE_POOL_DIR] = { true, true, true, TEST_WIPE_LOCAL, true },
+    [VIR_STORAGE_POOL_FS] = { true, true, true, TEST_WIPE_LOCAL, true },
+    [VIR_STORAGE_POOL_NETFS] = { true, true, true, TEST_WIPE_LOCAL, true },
+    [VIR_STORAGE_POOL_LOGICAL] = { true, true, false, TEST_WIPE_LOCAL, false },
+    [VIR_STORAGE_POOL_DISK] = { true, true, false, TEST_WIPE_LOCAL, false },
+    [VIR_STORAGE_POOL_ISCSI] = { true, true, false, TEST_WIPE_LOCAL, false },
+    [VIR_STORAGE_POOL_ISCSI_DIRECT] = { false, false, false, TEST_WIPE_ZERO_ONLY, false },
+    [VIR_STORAGE_POOL_SCSI] = { true, true, false, TEST_WIPE_LOCAL, false },
+    [VIR_STORAGE_POOL_MPATH] = { true, true, false, TEST_WIPE_LOCAL, false },
+    [VIR_STORAGE_POOL_RBD] = { false, false, true, TEST_WIPE_RBD, false },
+    [VIR_STORAGE_POOL_SHEEPDOG] = { false, false, false, TEST_WIPE_NONE, false },
+    [VIR_STORAGE_POOL_GLUSTER] = { false, false, false, TEST_WIPE_NONE, false },
+    [VIR_STORAGE_POOL_ZFS] = { true, true, false, TEST_WIPE_NONE, false },
+    [VIR_STORAGE_POOL_VSTORAGE] = { true, true, true, TEST_WIPE_LOCAL, true },
 };
 
 static testDriver *
@@ -125,8 +128,8 @@ testStorageVolAttach(virStoragePoolObj *obj, virStorageVolDef **def, testVolData
 
 /*
  * Read a file-system volume's allocation and (raw) size from its
- * contents again, as libvirt does after a wipe, keeping the pool's
- * allocation the sum of its volumes'.
+ * contents again, as libvirt does after a wipe or an upload, keeping the
+ * pool's allocation the sum of its volumes'.
  */
 static void
 testStorageVolRefresh(virStoragePoolObj *obj, virStorageVolObj *vol)
@@ -714,6 +717,104 @@ testStorageVolResize(virStorageVolPtr vol, unsigned long long capacity,
     return ret;
 }
 
+/* ---- upload and download ---- */
+
+/* Which volume an upload wrote, to refresh it when the stream ends. */
+typedef struct {
+    char *pool;
+    char *vol;
+    testVolData *data;
+} testStorageVolUploadInfo;
+
+static void
+testStorageVolUploadInfoFree(void *opaque)
+{
+    testStorageVolUploadInfo *info = opaque;
+
+    g_free(info->pool);
+    g_free(info->vol);
+    virObjectUnref(info->data);
+    g_free(info);
+}
+
+/* As libvirt refreshes the pool when an upload's stream closes: the
+ * volume, if it is still the one written to. */
+static void
+testStorageVolUploadDone(virConnectPtr conn, void *opaque)
+{
+    testStorageVolUploadInfo *info = opaque;
+    virStoragePoolObj *obj;
+    virStorageVolObj *vol;
+
+    if (!(obj = virStoragePoolObjListFindByName(testDriverOf(conn)->pools, info->pool)))
+        return;
+    vol = virStoragePoolObjFindVolByName(obj, info->vol);
+    if (obj->active && vol && testVolDataOf(vol) == info->data)
+        testStorageVolRefresh(obj, vol);
+    virStoragePoolObjEndAPI(&obj);
+}
+
+static int
+testStorageVolOpenStream(virStorageVolPtr vol, virStreamPtr stream,
+                         unsigned long long offset, unsigned long long length,
+                         bool upload, bool sparse)
+{
+    virStoragePoolObj *obj;
+    virStorageVolObj *volobj;
+    const testStorageBackend *backend;
+    testStorageVolUploadInfo *info = NULL;
+    unsigned int how = 0;
+    int ret = -1;
+
+    if (!(obj = testStorageVolObjFind(vol, &volobj)))
+        return -1;
+    backend = &testStorageBackends[obj->def->type];
+    if (!(upload ? backend->upload : backend->download)) {
+        virReportError(VIR_ERR_NO_SUPPORT, "storage pool doesn't support volume %s",
+                       upload ? "upload" : "download");
+        goto cleanup;
+    }
+    if (upload) {
+        how |= TEST_VOL_STREAM_UPLOAD;
+        info = g_new0(testStorageVolUploadInfo, 1);
+        info->pool = g_strdup(obj->def->name);
+        info->vol = g_strdup(volobj->def->name);
+        info->data = virObjectRef(testVolDataOf(volobj));
+    }
+    if (sparse)
+        how |= TEST_VOL_STREAM_SPARSE;
+    if (!backend->files)
+        how |= TEST_VOL_STREAM_BLOCK;
+    ret = testVolStreamOpen(stream, testVolDataOf(volobj), offset, length, how,
+                            upload ? testStorageVolUploadDone : NULL, info,
+                            upload ? testStorageVolUploadInfoFree : NULL);
+ cleanup:
+    virStoragePoolObjEndAPI(&obj);
+    return ret;
+}
+
+static int
+testStorageVolUpload(virStorageVolPtr vol, virStreamPtr stream,
+                     unsigned long long offset, unsigned long long length,
+                     unsigned int flags)
+{
+    virCheckFlags(VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM, -1);
+
+    return testStorageVolOpenStream(vol, stream, offset, length, true,
+                                    !!(flags & VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM));
+}
+
+static int
+testStorageVolDownload(virStorageVolPtr vol, virStreamPtr stream,
+                       unsigned long long offset, unsigned long long length,
+                       unsigned int flags)
+{
+    virCheckFlags(VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM, -1);
+
+    return testStorageVolOpenStream(vol, stream, offset, length, false,
+                                    !!(flags & VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM));
+}
+
 /* ---- loading ---- */
 
 int
@@ -762,4 +863,6 @@ testStorageVolRegisterMethods(virStorageDriver *d)
     d->storageVolWipe = testStorageVolWipe;
     d->storageVolWipePattern = testStorageVolWipePattern;
     d->storageVolResize = testStorageVolResize;
+    d->storageVolUpload = testStorageVolUpload;
+    d->storageVolDownload = testStorageVolDownload;
 }

@@ -127,6 +127,24 @@ main(int argc, char **argv)
     CHECK_INT(virStreamSparseSendAll(nb, source, holeSource, skip, NULL));
     CHECK_INT(virStreamSparseRecvAll(nb, sink, holeSink, NULL));
 
+    compatSection("streams of volumes need a matching connection");
+    {
+        virConnectPtr other = compatOpen("test:///default", 0);
+        virStoragePoolPtr pool = CHECK_PTR(virStoragePoolLookupByName(other, "default-pool"));
+        virStorageVolPtr vol = CHECK_PTR(virStorageVolCreateXML(pool,
+            "<volume><name>s</name><capacity>16</capacity></volume>", 0));
+
+        /* test:///default is shared: same state, not the same connection */
+        CHECK_INT(virStorageVolUpload(vol, st, 0, 0, 0));
+        CHECK_INT(virStorageVolDownload(vol, st, 0, 0, 0));
+        CHECK_INT(virStorageVolUpload(vol, NULL, 0, 0, 0));
+        CHECK_INT(virStorageVolDownload(NULL, st, 0, 0, 0));
+        CHECK_INT(virStorageVolDelete(vol, 0));
+        virStorageVolFree(vol);
+        virStoragePoolFree(pool);
+        CHECK_INT(virConnectClose(other));
+    }
+
     CHECK_INT(virStreamFree(nb));
     CHECK_INT(virStreamFree(st));
     CHECK_INT(virConnectClose(conn));
