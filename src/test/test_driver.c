@@ -75,6 +75,7 @@ testDriverLoad(const char *file)
     drv->nwfilters = virNWFilterObjListNew();
     drv->bindings = virNWFilterBindingObjListNew();
     g_mutex_init(&drv->nwfilterLock);
+    drv->pools = virStoragePoolObjListNew();
     testHostSetDefaults(drv, !file);
     if (testHostBuildCapabilities(drv) < 0)
         return NULL;
@@ -99,19 +100,6 @@ testOpenDefault(void)
         defaultRefs = 0;
     if ((drv = defaultConn))
         defaultRefs++;
-    drv->pools = virStoragePoolObjListNew();
-    if (testDomainLoadDefaults(drv) < 0 ||
-        testNetworkLoadDefaults(drv) < 0 ||
-        testInterfaceLoadDefaults(drv) < 0 ||
-        testNodeDeviceLoadDefaults(drv) < 0 ||
-        testStoragePoolLoadDefaults(drv) < 0) {
-        testDriverFree(drv);
-        drv = NULL;
-        goto out;
-    }
-    defaultConn = drv;
-    defaultRefs = 1;
- out:
     g_mutex_unlock(&defaultLock);
     return drv;
 }

@@ -256,7 +256,7 @@ testNodeLoad(testDriver *drv, xmlXPathContextPtr ctxt, const char *file)
         testNodeParseDomains(drv, ctxt, file) < 0 ||
         testNetworkLoadNode(drv, ctxt, file) < 0 ||
         testInterfaceLoadNode(drv, ctxt, file) < 0 ||
-        /* storage pools: their hook, when they land */
+        testStoragePoolLoadNode(drv, ctxt, file) < 0 ||
         testNodeDeviceLoadNode(drv, ctxt, file) < 0)
         return -1;
     return testNodeParseAuth(drv, ctxt);

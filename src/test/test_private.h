@@ -84,10 +84,9 @@ struct _testDriver {
     virNWFilterObjList *nwfilters;
     virNWFilterBindingObjList *bindings;
     GMutex nwfilterLock;
-};
     /* immutable pointer; self-locking APIs */
     virStoragePoolObjList *pools;
-} testDriver;
+};
 
 static inline testDriver *
 testDriverOf(virConnectPtr conn)
@@ -275,9 +274,6 @@ extern virSecretDriver testSecretDriver;
 extern virNWFilterDriver testNWFilterDriver;
 
 /* test_storage_pool.c */
-
-/* Fill @drv's default storage (the pool 'default-pool'); -1 with an error. */
-int testStoragePoolLoadDefaults(testDriver *drv);
 
 /* The <pool> elements of a node description (test:///PATH.xml; @ctxt on
  * its document, @file its path), running, with their volumes, inline or

@@ -24,18 +24,6 @@
 
 static const unsigned long long defaultPoolCap = 100 * 1024 * 1024 * 1024ULL;
 
-/* libvirt's test driver default pool (part of its defaultConnXML) */
-static const char *testDefaultPoolXML =
-"<node>"
-"<pool type='dir'>"
-"  <name>default-pool</name>"
-"  <uuid>dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566</uuid>"
-"  <target>"
-"    <path>/default-pool</path>"
-"  </target>"
-"</pool>"
-"</node>";
-
 /* What virConnectFindStoragePoolSources answers (libvirt's test driver) */
 static const char *testPoolSourcesLogicalXML =
 "<sources>\n"
@@ -59,12 +47,6 @@ static const char *testPoolSourcesLogicalXML =
 "    <format type='nfs'/>\n" \
 "  </source>\n" \
 "</sources>\n"
-
-static testDriver *
-testDriverOf(virConnectPtr conn)
-{
-    return conn->privateData;
-}
 
 /* Every pool starts at 100 GiB free and is persistent (config file ""). */
 static void
@@ -591,17 +573,6 @@ testStoragePoolLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *fi
             return -1;
     }
     return 0;
-}
-
-int
-testStoragePoolLoadDefaults(testDriver *drv)
-{
-    g_autoptr(xmlDoc) doc = NULL;
-    g_autoptr(xmlXPathContext) ctxt = NULL;
-
-    if (!(doc = virXMLParse(NULL, testDefaultPoolXML, "(test driver)", "node", &ctxt)))
-        return -1;
-    return testStoragePoolLoadNode(drv, ctxt, NULL);
 }
 
 void

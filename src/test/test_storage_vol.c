@@ -56,12 +56,6 @@ static const testStorageBackend testStorageBackends[VIR_STORAGE_POOL_LAST] = {
     [VIR_STORAGE_POOL_VSTORAGE] = { true, true, true, TEST_WIPE_LOCAL, true },
 };
 
-static testDriver *
-testDriverOf(virConnectPtr conn)
-{
-    return conn->privateData;
-}
-
 static testVolData *
 testVolDataOf(virStorageVolObj *vol)
 {
