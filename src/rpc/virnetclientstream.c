@@ -75,6 +75,18 @@ virNetClientStreamUnref(virNetClientStream *st)
     g_free(st);
 }
 
+unsigned int
+virNetClientStreamGetSerial(virNetClientStream *st)
+{
+    return st->serial;
+}
+
+virNetClientProgram *
+virNetClientStreamGetProgram(virNetClientStream *st)
+{
+    return st->prog;
+}
+
 bool
 virNetClientStreamMatches(virNetClientStream *st, virNetMessage *msg)
 {

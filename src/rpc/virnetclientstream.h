@@ -20,6 +20,9 @@ virNetClientStream *virNetClientStreamRef(virNetClientStream *st);
 void virNetClientStreamUnref(virNetClientStream *st);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNetClientStream, virNetClientStreamUnref);
 
+unsigned int virNetClientStreamGetSerial(virNetClientStream *st);
+virNetClientProgram *virNetClientStreamGetProgram(virNetClientStream *st);
+
 /* Raise the daemon's error for the stream if it sent one: true then. */
 bool virNetClientStreamRaiseError(virNetClient *client, virNetClientStream *st);
 

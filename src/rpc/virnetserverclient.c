@@ -53,6 +53,8 @@ struct _virNetServerClient {
 
     virNetMessageBuffer rx;
     virNetMessage *tx;             /* queue, being written in order */
+    size_t txBytes;                /* bytes of tx not yet written */
+    GCond txCond;                  /* signalled when txBytes drops */
     size_t nrequests;              /* tracked messages in flight */
     bool wantClose;
     bool closed;
@@ -75,6 +77,7 @@ virNetServerClientNew(unsigned long long id, virNetSocket *sock, int auth,
 
     client->refs = 1;
     g_mutex_init(&client->lock);
+    g_cond_init(&client->txCond);
     client->id = id;
     client->connTime = g_get_real_time() / G_USEC_PER_SEC;
     client->sock = sock;
@@ -129,6 +132,7 @@ virNetServerClientUnref(virNetServerClient *client)
     virNetSocketFree(client->sock);
     virNetTLSSessionFree(client->tls);
     virNetTLSContextUnref(client->tlsCtxt);
+    g_cond_clear(&client->txCond);
     g_mutex_clear(&client->lock);
     g_free(client);
 }
@@ -346,6 +350,8 @@ virNetServerClientCloseLocked(virNetServerClient *client)
     virNetSocketShutdown(client->sock);
     while ((msg = virNetMessageQueueServe(&client->tx)))
         virNetMessageFree(msg);
+    client->txBytes = 0;
+    g_cond_broadcast(&client->txCond);
     virNetMessageBufferClear(&client->rx);
     return true;
 }
@@ -426,6 +432,7 @@ virNetServerClientWrite(virNetServerClient *client)
             if (n == 0)
                 return 0;
             msg->bufferOffset += n;
+            client->txBytes -= MIN((size_t)n, client->txBytes);
         }
         while (msg->donefds < msg->nfds) {
             int rv = virNetSocketSendFD(client->sock, msg->fds[msg->donefds]);
@@ -440,6 +447,7 @@ virNetServerClientWrite(virNetServerClient *client)
         if (msg->tracked && client->nrequests > 0)
             client->nrequests--;
         virNetMessageFree(msg);
+        g_cond_broadcast(&client->txCond);
     }
     return 0;
 
@@ -473,6 +481,7 @@ virNetServerClientRoute(virNetServerClient *client, virNetMessage *msg,
         virNetMessageFree(msg);
         if (response) {
             response->tracked = false;
+            client->txBytes += response->bufferLength;
             virNetMessageQueuePush(&client->tx, response);
         }
         return 0;
@@ -554,6 +563,7 @@ virNetServerClientHandshake(virNetServerClient *client)
     confirm = virNetMessageNew(false);
     confirm->buffer = g_strdup("\1");
     confirm->bufferLength = 1;
+    client->txBytes += 1;
     virNetMessageQueuePush(&client->tx, confirm);
     return 0;
 }
@@ -630,6 +640,7 @@ virNetServerClientSendMessage(virNetServerClient *client, virNetMessage *msg)
     msg->bufferOffset = 0;
     msg->donefds = 0;
     before = client->nrequests;
+    client->txBytes += msg->bufferLength;
     virNetMessageQueuePush(&client->tx, msg);
     if (client->tlsReady)
         ignore_value(virNetServerClientWrite(client));
@@ -660,6 +671,15 @@ virNetServerClientDropMessage(virNetServerClient *client, virNetMessage *msg)
     virNetServerClientDispatchCalls(client, calls);
 }
 
+void
+virNetServerClientWaitTx(virNetServerClient *client, size_t bytes)
+{
+    g_mutex_lock(&client->lock);
+    while (!client->closed && !client->wantClose && client->txBytes >= bytes)
+        g_cond_wait(&client->txCond, &client->lock);
+    g_mutex_unlock(&client->lock);
+}
+
 /* ---- keepalive ---------------------------------------------------- */
 
 int
@@ -684,6 +704,7 @@ virNetServerClientKeepAliveTick(virNetServerClient *client)
             virResetLastError();
             client->wantClose = true;
         } else if (ping) {
+            client->txBytes += ping->bufferLength;
             virNetMessageQueuePush(&client->tx, ping);
             ignore_value(virNetServerClientWrite(client));
         }

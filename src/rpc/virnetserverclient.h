@@ -97,6 +97,10 @@ void virNetServerClientSendMessage(virNetServerClient *client, virNetMessage *ms
 /* A request that gets no reply is done: free @msg and complete it. */
 void virNetServerClientDropMessage(virNetServerClient *client, virNetMessage *msg);
 
+/* Wait until fewer than @bytes are queued for sending (or the
+ * connection is gone): flow control for streams. */
+void virNetServerClientWaitTx(virNetServerClient *client, size_t bytes);
+
 /* Close the connection (from any thread). */
 void virNetServerClientClose(virNetServerClient *client);
 bool virNetServerClientIsClosed(virNetServerClient *client);

@@ -34,6 +34,7 @@ struct _virNetSocket {
     char *localAddrStr;
     char *remoteAddrStr;
     virNetTLSSession *tls;       /* not owned */
+    char *unlinkPath;            /* a listening UNIX socket's file */
 
     int *rxfds;                  /* received descriptors not yet taken */
     size_t nrxfds;
@@ -124,6 +125,9 @@ virNetSocketFree(virNetSocket *sock)
         virCommandAbort(sock->cmd);
         virCommandFree(sock->cmd);
     }
+    if (sock->unlinkPath)
+        unlink(sock->unlinkPath);
+    g_free(sock->unlinkPath);
     g_free(sock->localAddrStr);
     g_free(sock->remoteAddrStr);
     g_free(sock);
@@ -177,7 +181,13 @@ virNetSocketNewListenUNIX(const char *path, mode_t perms, uid_t user,
         close(fd);
         return -1;
     }
-    return virNetSocketNew(fd, -1, NULL, retsock) < 0 ? (close(fd), -1) : 0;
+    if (virNetSocketNew(fd, -1, NULL, retsock) < 0) {
+        close(fd);
+        return -1;
+    }
+    if (path[0] != '@')
+        (*retsock)->unlinkPath = g_strdup(path);
+    return 0;
 }
 
 int
@@ -265,6 +275,8 @@ virNetSocketAccept(virNetSocket *sock, virNetSocket **clientsock)
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
     }
     *clientsock = virNetSocketWrap(fd, -1, NULL);
+    /* a client going away is no error of the server's */
+    (*clientsock)->quietEOF = true;
     return 0;
 }
 
