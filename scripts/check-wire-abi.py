@@ -47,7 +47,7 @@ PROTOCOL_FILES = [
 SNAPSHOT = 'src/remote/remote_protocol-structs'
 
 REQUIRED_KEYS = ('api', 'kind', 'priority', 'args', 'ret')
-KNOWN_KEYS = set(REQUIRED_KEYS) | {'acl', 'aclfilter', 'stream', 'sparse'}
+KNOWN_KEYS = set(REQUIRED_KEYS) | {'acl', 'aclfilter', 'stream', 'sparse', 'auth'}
 KINDS = {'generate', 'special', 'special-client', 'special-server', 'event'}
 PRIORITIES = {'high', 'low'}
 # Programs without access rules: the admin socket's permission is all.
@@ -97,6 +97,8 @@ def check_annotations(files):
                     v = ann.get(k, 'void')
                     if v != 'void' and v not in structs:
                         problems.append('%s: %s=%s is no struct' % (where, k, v))
+                if ann.get('auth', 'before') != 'before':
+                    problems.append('%s: auth=%s' % (where, ann['auth']))
                 stream = ann.get('stream')
                 if stream:
                     d, _, n = stream.partition(':')

@@ -5,6 +5,7 @@
 #include "internal.h"
 #include "driver.h"
 #include "test/test_driver.h"
+#include "remote/remote_driver.h"
 
 void virDriverRegisterBuiltins(void);
 
@@ -12,4 +13,5 @@ void
 virDriverRegisterBuiltins(void)
 {
     ignore_value(testRegister());
+    ignore_value(remoteRegister());
 }

@@ -277,17 +277,23 @@ virConnectClearDrivers(virConnectPtr conn)
     conn->storageDriver = NULL;
 }
 
-/* Offer the connection to each driver in turn until one takes it. */
+/* Offer the connection to each driver in turn until one takes it: first
+ * the drivers that name their URI schemes, then those that take any URI
+ * (the remote driver), so that a driver registered later (by a daemon or
+ * a test) still comes before the fallback. */
 static int
 virConnectProbeDrivers(virConnectPtr conn, const char *name,
                        virConnectAuthPtr auth, unsigned int flags)
 {
+    size_t n = virConnectDriverCount();
     size_t i;
 
-    for (i = 0; i < virConnectDriverCount(); i++) {
-        virConnectDriver *drv = virConnectDriverAt(i);
+    for (i = 0; i < 2 * n; i++) {
+        virConnectDriver *drv = virConnectDriverAt(i % n);
         virDrvOpenStatus res;
 
+        if ((i < n) != (drv->uriSchemes != NULL))
+            continue;
         if (!virConnectDriverAccepts(drv, conn->uri))
             continue;
         if (drv->remoteOnly && conn->uri && !conn->uri->server) {
@@ -297,7 +303,7 @@ virConnectProbeDrivers(virConnectPtr conn, const char *name,
         }
         virConnectUseDriver(conn, drv);
         res = drv->hypervisorDriver->connectOpen(conn, auth, flags);
-        VIR_DEBUG("driver %zu %s returned %d", i, drv->hypervisorDriver->name, res);
+        VIR_DEBUG("driver %zu %s returned %d", i % n, drv->hypervisorDriver->name, res);
         if (res == VIR_DRV_OPEN_SUCCESS)
             return 0;
         virConnectClearDrivers(conn);
