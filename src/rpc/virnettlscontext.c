@@ -14,6 +14,7 @@
 
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
+#include <dlfcn.h>
 #include <time.h>
 
 #define VIR_FROM_THIS VIR_FROM_RPC
@@ -41,15 +42,126 @@ struct _virNetTLSSession {
     char *x509dname;
 };
 
-static void
+/*
+ * GnuTLS is loaded when the first TLS context is made, not with the
+ * library: a program that never uses TLS (most of them: UNIX sockets)
+ * does not map GnuTLS and its dependencies (p11-kit, nettle, ...), which
+ * saves memory and start-up time and keeps their destructors out of
+ * every process.
+ */
+#define VIR_NET_TLS_FUNCS(X) \
+    X(gnutls_certificate_allocate_credentials) \
+    X(gnutls_certificate_free_credentials) \
+    X(gnutls_certificate_get_peers) \
+    X(gnutls_certificate_server_set_request) \
+    X(gnutls_certificate_set_x509_crl_file) \
+    X(gnutls_certificate_set_x509_key_file) \
+    X(gnutls_certificate_set_x509_trust_file) \
+    X(gnutls_certificate_verify_peers2) \
+    X(gnutls_cipher_get) \
+    X(gnutls_cipher_get_key_size) \
+    X(gnutls_credentials_set) \
+    X(gnutls_deinit) \
+    X(gnutls_global_init) \
+    X(gnutls_handshake) \
+    X(gnutls_init) \
+    X(gnutls_priority_set_direct) \
+    X(gnutls_record_check_pending) \
+    X(gnutls_record_get_direction) \
+    X(gnutls_record_recv) \
+    X(gnutls_record_send) \
+    X(gnutls_server_name_set) \
+    X(gnutls_strerror) \
+    X(gnutls_transport_set_int2) \
+    X(gnutls_x509_crt_check_hostname) \
+    X(gnutls_x509_crt_deinit) \
+    X(gnutls_x509_crt_get_activation_time) \
+    X(gnutls_x509_crt_get_basic_constraints) \
+    X(gnutls_x509_crt_get_dn) \
+    X(gnutls_x509_crt_get_expiration_time) \
+    X(gnutls_x509_crt_get_key_purpose_oid) \
+    X(gnutls_x509_crt_get_key_usage) \
+    X(gnutls_x509_crt_import) \
+    X(gnutls_x509_crt_init) \
+    X(gnutls_x509_crt_list_import) \
+    X(gnutls_x509_crt_list_verify)
+
+#define X(name) static __typeof__(name) *p_##name;
+VIR_NET_TLS_FUNCS(X)
+#undef X
+
+#define gnutls_certificate_allocate_credentials (*p_gnutls_certificate_allocate_credentials)
+#define gnutls_certificate_free_credentials (*p_gnutls_certificate_free_credentials)
+#define gnutls_certificate_get_peers (*p_gnutls_certificate_get_peers)
+#define gnutls_certificate_server_set_request (*p_gnutls_certificate_server_set_request)
+#define gnutls_certificate_set_x509_crl_file (*p_gnutls_certificate_set_x509_crl_file)
+#define gnutls_certificate_set_x509_key_file (*p_gnutls_certificate_set_x509_key_file)
+#define gnutls_certificate_set_x509_trust_file (*p_gnutls_certificate_set_x509_trust_file)
+#define gnutls_certificate_verify_peers2 (*p_gnutls_certificate_verify_peers2)
+#define gnutls_cipher_get (*p_gnutls_cipher_get)
+#define gnutls_cipher_get_key_size (*p_gnutls_cipher_get_key_size)
+#define gnutls_credentials_set (*p_gnutls_credentials_set)
+#define gnutls_deinit (*p_gnutls_deinit)
+#define gnutls_global_init (*p_gnutls_global_init)
+#define gnutls_handshake (*p_gnutls_handshake)
+#define gnutls_init (*p_gnutls_init)
+#define gnutls_priority_set_direct (*p_gnutls_priority_set_direct)
+#define gnutls_record_check_pending (*p_gnutls_record_check_pending)
+#define gnutls_record_get_direction (*p_gnutls_record_get_direction)
+#define gnutls_record_recv (*p_gnutls_record_recv)
+#define gnutls_record_send (*p_gnutls_record_send)
+#define gnutls_server_name_set (*p_gnutls_server_name_set)
+#define gnutls_strerror (*p_gnutls_strerror)
+#define gnutls_transport_set_int2 (*p_gnutls_transport_set_int2)
+#define gnutls_x509_crt_check_hostname (*p_gnutls_x509_crt_check_hostname)
+#define gnutls_x509_crt_deinit (*p_gnutls_x509_crt_deinit)
+#define gnutls_x509_crt_get_activation_time (*p_gnutls_x509_crt_get_activation_time)
+#define gnutls_x509_crt_get_basic_constraints (*p_gnutls_x509_crt_get_basic_constraints)
+#define gnutls_x509_crt_get_dn (*p_gnutls_x509_crt_get_dn)
+#define gnutls_x509_crt_get_expiration_time (*p_gnutls_x509_crt_get_expiration_time)
+#define gnutls_x509_crt_get_key_purpose_oid (*p_gnutls_x509_crt_get_key_purpose_oid)
+#define gnutls_x509_crt_get_key_usage (*p_gnutls_x509_crt_get_key_usage)
+#define gnutls_x509_crt_import (*p_gnutls_x509_crt_import)
+#define gnutls_x509_crt_init (*p_gnutls_x509_crt_init)
+#define gnutls_x509_crt_list_import (*p_gnutls_x509_crt_list_import)
+#define gnutls_x509_crt_list_verify (*p_gnutls_x509_crt_list_verify)
+
+static int virNetTLSLoadResult = -1;
+static char *virNetTLSLoadError;
+
+static gpointer
+virNetTLSLoad(gpointer opaque G_GNUC_UNUSED)
+{
+    void *lib = dlopen("libgnutls.so.30", RTLD_NOW | RTLD_LOCAL);
+
+    if (!lib) {
+        virNetTLSLoadError = g_strdup(dlerror());
+        return NULL;
+    }
+#define X(name) \
+    if (!(p_##name = (__typeof__(name) *)dlsym(lib, #name))) { \
+        virNetTLSLoadError = g_strdup_printf("no symbol %s", #name); \
+        return NULL; \
+    }
+    VIR_NET_TLS_FUNCS(X)
+#undef X
+    gnutls_global_init();
+    virNetTLSLoadResult = 0;
+    return NULL;
+}
+
+static int
 virNetTLSInit(void)
 {
-    static gsize once;
+    static GOnce once = G_ONCE_INIT;
 
-    if (g_once_init_enter(&once)) {
-        gnutls_global_init();
-        g_once_init_leave(&once, 1);
+    g_once(&once, virNetTLSLoad, NULL);
+    if (virNetTLSLoadResult < 0) {
+        virReportError(VIR_ERR_SYSTEM_ERROR, "Unable to load GnuTLS: %s",
+                       NULLSTR(virNetTLSLoadError));
+        return -1;
     }
+    return 0;
 }
 
 static const char *
@@ -332,7 +444,8 @@ virNetTLSContextNew(const char *cacert, const char *cacrl, const char *cert,
     g_autoptr(virNetTLSContext) ctxt = g_new0(virNetTLSContext, 1);
     int err;
 
-    virNetTLSInit();
+    if (virNetTLSInit() < 0)
+        return NULL;
     ctxt->refs = 1;
     ctxt->isServer = isServer;
     ctxt->requireValidCert = requireValidCert;
@@ -578,8 +691,11 @@ virNetTLSSessionNew(virNetTLSContext *ctxt, const char *hostname, int fd)
 
     sess->isServer = ctxt->isServer;
     sess->hostname = g_strdup(hostname);
+    /* GNUTLS_NO_SIGNAL: a peer that went away is an EPIPE error on that
+     * one connection, never a SIGPIPE killing the whole process */
     if ((err = gnutls_init(&sess->session,
-                           ctxt->isServer ? GNUTLS_SERVER : GNUTLS_CLIENT)) != 0) {
+                           (ctxt->isServer ? GNUTLS_SERVER : GNUTLS_CLIENT) |
+                           GNUTLS_NO_SIGNAL)) != 0) {
         sess->session = NULL;
         virReportError(VIR_ERR_SYSTEM_ERROR, "Failed to initialize TLS session: %s",
                        gnutls_strerror(err));
