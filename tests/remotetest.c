@@ -10,11 +10,16 @@
 
 #include <signal.h>
 #include <sys/wait.h>
+#include <pthread.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
 static char *rwURI;
 static char *roURI;
+static char *tlsURI;
+static char *tcpURI;
 static pid_t daemonPid = -1;
 
 static void
@@ -22,30 +27,66 @@ quiet(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
 {
 }
 
+/* A port on the loopback nobody listens on (as far as we can tell). */
+static int
+freePort(void)
+{
+    struct sockaddr_in sa = { .sin_family = AF_INET,
+                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof(sa);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    int port = -1;
+
+    if (fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 &&
+        getsockname(fd, (struct sockaddr *)&sa, &len) == 0)
+        port = ntohs(sa.sin_port);
+    if (fd >= 0)
+        close(fd);
+    return port;
+}
+
 static int
 startDaemon(void)
 {
     const char *bin = getenv("NUVIRT_LIBVIRTD");
+    const char *src = getenv("abs_top_srcdir");
     const char *dir = virTestTempDir();
+    g_autofree char *pki = g_build_filename(src ? src : "..", "tests", "tls", NULL);
     g_autofree char *conf = g_build_filename(dir, "libvirtd.conf", NULL);
     g_autofree char *sock = g_build_filename(dir, "libvirt-sock", NULL);
     g_autofree char *pidfile = g_build_filename(dir, "libvirtd.pid", NULL);
+    int tlsPort = freePort();
+    int tcpPort = freePort();
     g_autofree char *text = g_strdup_printf("unix_sock_dir = \"%s\"\n"
                                             "auth_unix_rw = \"none\"\n"
                                             "auth_unix_ro = \"none\"\n"
-                                            "log_outputs = \"4:stderr\"\n", dir);
+                                            "listen_addr = \"127.0.0.1\"\n"
+                                            "listen_tls = 1\n"
+                                            "tls_port = \"%d\"\n"
+                                            "ca_file = \"%s/cacert.pem\"\n"
+                                            "cert_file = \"%s/servercert.pem\"\n"
+                                            "key_file = \"%s/serverkey.pem\"\n"
+                                            "tls_allowed_dn_list = [ \"*CN=client1*\" ]\n"
+                                            "listen_tcp = 1\n"
+                                            "tcp_port = \"%d\"\n"
+                                            "auth_tcp = \"none\"\n"
+                                            "log_outputs = \"4:stderr\"\n",
+                                            dir, tlsPort, pki, pki, pki, tcpPort);
     int i;
 
-    if (!bin || !g_file_set_contents(conf, text, -1, NULL))
+    if (!bin || tlsPort < 0 || tcpPort < 0 || !g_file_set_contents(conf, text, -1, NULL))
         return -1;
     if ((daemonPid = fork()) == 0) {
-        execl(bin, bin, "--config", conf, "--pid-file", pidfile, NULL);
+        execl(bin, bin, "--listen", "--config", conf, "--pid-file", pidfile, NULL);
         _exit(127);
     }
     for (i = 0; i < 500 && !g_file_test(sock, G_FILE_TEST_EXISTS); i++)
         g_usleep(10000);
     rwURI = g_strdup_printf("test+unix:///default?socket=%s", sock);
     roURI = g_strdup_printf("test+unix:///default?socket=%s-ro", sock);
+    /* the client's credentials are tests/tls/{cacert,clientcert,clientkey}.pem */
+    tlsURI = g_strdup_printf("test+tls://localhost:%d/default?pkipath=%s", tlsPort, pki);
+    tcpURI = g_strdup_printf("test+tcp://127.0.0.1:%d/default", tcpPort);
     return g_file_test(sock, G_FILE_TEST_EXISTS) ? 0 : -1;
 }
 
@@ -204,17 +245,175 @@ testSharedState(void)
 }
 
 static int
+testNetworked(void)
+{
+    virConnectPtr conn;
+    g_autofree char *uri = NULL;
+
+    CHECK((conn = virConnectOpen(tlsURI)));
+    CHECK_INTEQ(virConnectIsSecure(conn), 1);
+    CHECK_INTEQ(virConnectIsEncrypted(conn), 1);
+    CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    CHECK((uri = virConnectGetURI(conn)));
+    CHECK_STREQ(uri, tlsURI);     /* the client's URI, as libvirt keeps it */
+    virConnectClose(conn);
+
+    CHECK((conn = virConnectOpen(tcpURI)));
+    CHECK_INTEQ(virConnectIsSecure(conn), 0);
+    CHECK_INTEQ(virConnectIsEncrypted(conn), 0);
+    CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    virConnectClose(conn);
+
+    /* a client certificate from another CA: the daemon says no */
+    {
+        const char *src = getenv("abs_top_srcdir");
+        g_autofree char *pki = g_build_filename(src ? src : "..", "tests", "tls", NULL);
+        g_autofree char *dir = g_build_filename(virTestTempDir(), "stranger", NULL);
+        g_autofree char *bad = NULL;
+        const char *files[][2] = { { "cacert.pem", "cacert.pem" },
+                                   { "strangercert.pem", "clientcert.pem" },
+                                   { "clientkey.pem", "clientkey.pem" } };
+        size_t i;
+
+        g_mkdir_with_parents(dir, 0700);
+        for (i = 0; i < G_N_ELEMENTS(files); i++) {
+            g_autofree char *from = g_build_filename(pki, files[i][0], NULL);
+            g_autofree char *to = g_build_filename(dir, files[i][1], NULL);
+            g_autofree char *data = NULL;
+            gsize len;
+
+            CHECK(g_file_get_contents(from, &data, &len, NULL));
+            CHECK(g_file_set_contents(to, data, len, NULL));
+        }
+        bad = g_strdup_printf("%.*s%s&no_sanity=1",
+                              (int)(strstr(tlsURI, "pkipath=") + 8 - tlsURI), tlsURI, dir);
+        CHECK(!virConnectOpen(bad));
+        CHECK_INTEQ(virGetLastError()->code, VIR_ERR_RPC);
+        CHECK_STREQ(virGetLastError()->message,
+                    "server verification (of our certificate or IP address) failed");
+    }
+    return 0;
+}
+
+/* The client's event loop, run in a thread as an application would. */
+static volatile int loopQuit;
+static pthread_t loopThread;
+static volatile int netEvents, netLastEvent, domEvents, closeReason = -1;
+static char netLastName[64];
+
+static void
+loopTick(int timer G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+}
+
+static void *
+loopRun(void *opaque G_GNUC_UNUSED)
+{
+    while (!loopQuit)
+        virEventRunDefaultImpl();
+    return NULL;
+}
+
+static int
+waitFor(volatile int *counter, int count)
+{
+    int i;
+
+    for (i = 0; i < 500 && *counter < count; i++)
+        g_usleep(10000);
+    return *counter >= count ? 0 : -1;
+}
+
+static void
+onNetLifecycle(virConnectPtr conn G_GNUC_UNUSED, virNetworkPtr net, int event,
+               int detail G_GNUC_UNUSED, void *opaque)
+{
+    g_strlcpy(netLastName, virNetworkGetName(net), sizeof(netLastName));
+    netLastEvent = event;
+    if (GPOINTER_TO_INT(opaque) == 42)
+        netEvents++;
+}
+
+static int
+onDomLifecycle(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom G_GNUC_UNUSED,
+               int event G_GNUC_UNUSED, int detail G_GNUC_UNUSED,
+               void *opaque G_GNUC_UNUSED)
+{
+    domEvents++;
+    return 0;
+}
+
+static void
+onClose(virConnectPtr conn G_GNUC_UNUSED, int reason, void *opaque G_GNUC_UNUSED)
+{
+    closeReason = reason;
+}
+
+static int
+testEvents(void)
+{
+    virConnectPtr conn = virConnectOpen(rwURI);
+    virConnectPtr other = virConnectOpen(rwURI);
+    virNetworkPtr net;
+    int id, i;
+
+    CHECK(conn && other);
+    CHECK((id = virConnectNetworkEventRegisterAny(conn, NULL,
+                                                  VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                                                  VIR_NETWORK_EVENT_CALLBACK(onNetLifecycle),
+                                                  GINT_TO_POINTER(42), NULL)) >= 0);
+    /* the legacy domain registration, once per connection */
+    CHECK(virConnectDomainEventRegister(conn, onDomLifecycle, NULL, NULL) == 0);
+
+    /* a change made on another connection arrives on this one */
+    CHECK((net = virNetworkDefineXML(other,
+        "<network><name>evnet</name><bridge name='evbr0'/></network>")));
+    CHECK(waitFor(&netEvents, 1) == 0);
+    CHECK_STREQ(netLastName, "evnet");
+    CHECK_INTEQ(netLastEvent, VIR_NETWORK_EVENT_DEFINED);
+    CHECK(virNetworkCreate(net) == 0);
+    CHECK(waitFor(&netEvents, 2) == 0);
+    CHECK_INTEQ(netLastEvent, VIR_NETWORK_EVENT_STARTED);
+    CHECK(virNetworkDestroy(net) == 0);
+    CHECK(virNetworkUndefine(net) == 0);
+    CHECK(waitFor(&netEvents, 4) == 0);
+    CHECK_INTEQ(netLastEvent, VIR_NETWORK_EVENT_UNDEFINED);
+    virNetworkFree(net);
+
+    /* deregistered: nothing more arrives */
+    CHECK(virConnectNetworkEventDeregisterAny(conn, id) == 0);
+    CHECK(virConnectNetworkEventDeregisterAny(conn, id) < 0);
+    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_INVALID_ARG);
+    CHECK(virConnectDomainEventDeregister(conn, onDomLifecycle) == 0);
+    CHECK((net = virNetworkDefineXML(other,
+        "<network><name>evnet2</name><bridge name='evbr1'/></network>")));
+    CHECK(virNetworkUndefine(net) == 0);
+    virNetworkFree(net);
+    for (i = 0; i < 20; i++)
+        g_usleep(10000);
+    CHECK_INTEQ(netEvents, 4);
+
+    virConnectClose(other);
+    virConnectClose(conn);
+    return 0;
+}
+
+static int
 testDaemonGone(void)
 {
     virConnectPtr conn = virConnectOpen(rwURI);
 
     CHECK(conn);
+    CHECK(virConnectRegisterCloseCallback(conn, onClose, NULL, NULL) == 0);
     stopDaemon();
-    /* as with libvirt's client: the next write finds the socket closed */
+    /* the event loop notices the hang-up and tells the application */
+    CHECK(waitFor(&closeReason, VIR_CONNECT_CLOSE_REASON_EOF) == 0);
+    CHECK_INTEQ(closeReason, VIR_CONNECT_CLOSE_REASON_EOF);
+    /* as with libvirt's client: the loop closed it, calls are refused */
     CHECK(virConnectNumOfDomains(conn) < 0);
-    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_SYSTEM_ERROR);
+    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_INTERNAL_ERROR);
     CHECK_INTEQ(virGetLastError()->domain, VIR_FROM_RPC);
-    CHECK_STREQ(virGetLastError()->message, "Cannot write data: Broken pipe");
+    CHECK_STREQ(virGetLastError()->message, "internal error: client socket is closed");
     CHECK_INTEQ(virConnectIsAlive(conn), 0);
     virConnectClose(conn);
 
@@ -227,6 +426,10 @@ int
 main(void)
 {
     virSetErrorFunc(NULL, quiet);
+    if (virEventRegisterDefaultImpl() < 0 ||
+        virEventAddTimeout(50, loopTick, NULL, NULL) < 0 ||
+        pthread_create(&loopThread, NULL, loopRun, NULL) != 0)
+        return 1;
     if (startDaemon() < 0) {
         fprintf(stderr, "cannot start the daemon\n");
         stopDaemon();
@@ -237,9 +440,15 @@ main(void)
     virTestRun("errors", testErrors);
     virTestRun("read-only socket", testReadOnly);
     virTestRun("state shared between connections", testSharedState);
+    virTestRun("events", testEvents);
+    virTestRun("tls and tcp", testNetworked);
     virTestRun("daemon goes away", testDaemonGone);
     stopDaemon();
+    loopQuit = 1;
+    pthread_join(loopThread, NULL);
     g_free(rwURI);
     g_free(roURI);
+    g_free(tlsURI);
+    g_free(tcpURI);
     return virTestDone();
 }

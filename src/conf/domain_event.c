@@ -502,6 +502,16 @@ virDomainEventStateRegister(virConnectPtr conn, virObjectEventState *state,
 }
 
 int
+virDomainEventStateCallbackID(virConnectPtr conn, virObjectEventState *state,
+                              virConnectDomainEventCallback callback, int *remoteID)
+{
+    return virObjectEventStateCallbackID(conn, state, virDomainEventClassGet(),
+                                         VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                         (virConnectObjectEventGenericCallback)callback,
+                                         remoteID);
+}
+
+int
 virDomainEventStateDeregister(virConnectPtr conn, virObjectEventState *state,
                               virConnectDomainEventCallback callback)
 {

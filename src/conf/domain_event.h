@@ -28,6 +28,11 @@ int virDomainEventStateRegisterID(virConnectPtr conn, virObjectEventState *state
                                   virConnectDomainEventGenericCallback cb,
                                   void *opaque, virFreeCallback freecb,
                                   int *callbackID);
+/* The ID (and remote ID) of a legacy lifecycle callback, for the remote
+ * driver; -1 with an error if it is not registered. */
+int virDomainEventStateCallbackID(virConnectPtr conn, virObjectEventState *state,
+                                  virConnectDomainEventCallback callback,
+                                  int *remoteID);
 /* As RegisterID, for the remote driver (legacy and server filtering). */
 int virDomainEventStateRegisterClient(virConnectPtr conn,
                                       virObjectEventState *state,

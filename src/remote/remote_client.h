@@ -88,4 +88,6 @@ extern const virNetClientProgramEvent remoteEvents[];
 extern const size_t remoteNEvents;
 extern const virNetClientProgramEvent qemuEvents[];
 extern const size_t qemuNEvents;
-void remoteEventsFillDrivers(virHypervisorDriver *hv);
+void remoteEventsFillDrivers(virHypervisorDriver *hv, virNetworkDriver *net,
+                             virStorageDriver *storage, virNodeDeviceDriver *nodedev,
+                             virSecretDriver *secret);

@@ -503,6 +503,7 @@ remoteRegister(void)
     lxcGenFillHypervisorDriver(&remoteHypervisorDriver);
     remoteSpecialFillDrivers(&remoteHypervisorDriver, &remoteNodeDeviceDriver);
     remoteSpecialFillSecretDriver(&remoteSecretDriver);
-    remoteEventsFillDrivers(&remoteHypervisorDriver);
+    remoteEventsFillDrivers(&remoteHypervisorDriver, &remoteNetworkDriver, &remoteStorageDriver,
+                            &remoteNodeDeviceDriver, &remoteSecretDriver);
     return virRegisterConnectDriver(&remoteConnectDriver, false);
 }
