@@ -100,10 +100,13 @@ virDomainControllerIsUSB2(const virDomainControllerDef *cont)
 }
 
 
-ssize_t
-virDomainControllerInsertPos(const virDomainDef *def, const void *dev)
+/* Where libvirt puts a controller it parses: before the first one of the
+ * same type with a higher index (or the same index and a <master>, when
+ * this one has none), else after the last of its type, else at the end. */
+static ssize_t
+virDomainControllerInsertPosScan(const virDomainDef *def,
+                                 const virDomainControllerDef *cont)
 {
-    const virDomainControllerDef *cont = dev;
     ssize_t pos = -1;
     ssize_t i;
 
@@ -120,6 +123,65 @@ virDomainControllerInsertPos(const virDomainDef *def, const void *dev)
         else if (pos == -1)
             pos = i + 1;
     }
+    return pos;
+}
+
+
+/*
+ * The scan costs the whole list for every controller, which made a
+ * document of 48,070 controllers take seconds.  While one document is
+ * parsed, the list holds only the controllers inserted by this rule, so
+ * each type's controllers are one run and the runs come in the order the
+ * types first appeared.  A controller without an index, or with one above
+ * every index of its type, then goes at the end of its run, found from
+ * the run lengths; only other controllers need the scan.  If the list
+ * holds controllers this state did not count, the scan is always used.
+ */
+typedef struct {
+    unsigned int order[VIR_DOMAIN_CONTROLLER_TYPE_LAST]; /* by first appearance */
+    size_t ntypes;
+    size_t count[VIR_DOMAIN_CONTROLLER_TYPE_LAST];
+    int maxIdx[VIR_DOMAIN_CONTROLLER_TYPE_LAST];
+    size_t total;
+} virDomainControllerInsertState;
+
+ssize_t
+virDomainControllerInsertPos(const virDomainDef *def, const void *dev, void **state)
+{
+    const virDomainControllerDef *cont = dev;
+    virDomainControllerInsertState *st = *state;
+    unsigned int type = cont->type;
+    ssize_t pos = -2;
+    size_t i;
+
+    if (!st) {
+        st = g_new0(virDomainControllerInsertState, 1);
+        *state = st;
+        st->total = def->ncontrollers;
+        if (st->total)
+            st->ntypes = SIZE_MAX;          /* not ours: always scan */
+    }
+    if (type >= VIR_DOMAIN_CONTROLLER_TYPE_LAST || st->ntypes == SIZE_MAX ||
+        st->total != def->ncontrollers)
+        return virDomainControllerInsertPosScan(def, cont);
+
+    if (st->count[type] == 0) {
+        st->order[st->ntypes++] = type;
+        st->maxIdx[type] = cont->idx;
+        pos = -1;
+    } else if (cont->idx == -1 || cont->idx > st->maxIdx[type]) {
+        pos = 0;
+        for (i = 0; i < st->ntypes; i++) {
+            pos += st->count[st->order[i]];
+            if (st->order[i] == type)
+                break;
+        }
+    } else {
+        pos = virDomainControllerInsertPosScan(def, cont);
+    }
+    st->count[type]++;
+    st->total++;
+    st->maxIdx[type] = MAX(st->maxIdx[type], cont->idx);
     return pos;
 }
 

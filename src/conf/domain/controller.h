@@ -55,5 +55,6 @@ void virDomainControllerDefFree(void *dev);
 bool virDomainControllerIsUSB2(const virDomainControllerDef *cont);
 /* Controllers are kept ordered by type and index, masters before their
  * companions. */
-ssize_t virDomainControllerInsertPos(const virDomainDef *def, const void *dev);
+ssize_t virDomainControllerInsertPos(const virDomainDef *def, const void *dev,
+                                     void **state);
 VIR_ENUM_DECL(virDomainController);

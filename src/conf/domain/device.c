@@ -175,18 +175,36 @@ virDomainDeviceGetInfo(virDomainDeviceType type, void *dev)
 
 
 void
-virDomainDefInsertDevice(virDomainDef *def, virDomainDeviceType type, void *dev,
-                         ssize_t pos)
+virDomainDefReserveDevices(virDomainDef *def, virDomainDeviceType type, size_t n)
+{
+    void ***list = virDomainDefDeviceList(def, type);
+    size_t *count = virDomainDefDeviceCountPtr(def, type);
+
+    *list = g_renew(void *, *list, *count + n);
+}
+
+
+void
+virDomainDefInsertReservedDevice(virDomainDef *def, virDomainDeviceType type,
+                                 void *dev, ssize_t pos)
 {
     void ***list = virDomainDefDeviceList(def, type);
     size_t *count = virDomainDefDeviceCountPtr(def, type);
 
     if (pos < 0 || pos > *count)
         pos = *count;
-    *list = g_renew(void *, *list, *count + 1);
     memmove(*list + pos + 1, *list + pos, (*count - pos) * sizeof(void *));
     (*list)[pos] = dev;
     (*count)++;
+}
+
+
+void
+virDomainDefInsertDevice(virDomainDef *def, virDomainDeviceType type, void *dev,
+                         ssize_t pos)
+{
+    virDomainDefReserveDevices(def, type, 1);
+    virDomainDefInsertReservedDevice(def, type, dev, pos);
 }
 
 
@@ -204,6 +222,7 @@ virDomainDevicesParseKind(virDomainDef *def, virDomainDeviceType type,
     const virDomainDeviceOps *ops = &deviceOps[type];
     g_autofree char *xpath = g_strdup_printf("./devices/%s", ops->element);
     g_autofree xmlNodePtr *nodes = NULL;
+    g_autofree void *insertState = NULL;
     size_t i;
     int n;
 
@@ -214,13 +233,16 @@ virDomainDevicesParseKind(virDomainDef *def, virDomainDeviceType type,
                        "%s", ops->tooMany);
         return -1;
     }
+    if (n > 0)
+        virDomainDefReserveDevices(def, type, n);
     for (i = 0; i < n; i++) {
         void *dev = ops->parse(nodes[i], ctxt, def, flags | ops->infoFlags);
 
         if (!dev)
             return -1;
-        virDomainDefInsertDevice(def, type, dev,
-                                 ops->insertPos ? ops->insertPos(def, dev) : -1);
+        virDomainDefInsertReservedDevice(def, type, dev,
+                                         ops->insertPos ?
+                                         ops->insertPos(def, dev, &insertState) : -1);
     }
     return 0;
 }

@@ -226,8 +226,11 @@ typedef int (*virDomainDeviceFormatFunc)(virBuffer *buf, const void *dev,
                                          unsigned int flags);
 typedef void (*virDomainDeviceFreeFunc)(void *dev);
 /* Where a newly parsed device goes in its list: an index, or -1 for the
- * end (libvirt keeps disks and controllers sorted as it parses them). */
-typedef ssize_t (*virDomainDeviceInsertPosFunc)(const virDomainDef *def, const void *dev);
+ * end (libvirt keeps controllers sorted as it parses them).  *@state is
+ * the function's own scratch for one document's list of that kind: NULL
+ * before the first device, g_free()d after the last. */
+typedef ssize_t (*virDomainDeviceInsertPosFunc)(const virDomainDef *def,
+                                                const void *dev, void **state);
 /* Element-local checks run after the generic post-parse pass. */
 typedef int (*virDomainDeviceValidateFunc)(const void *dev, const virDomainDef *def);
 
@@ -256,6 +259,12 @@ virDomainDeviceInfo *virDomainDeviceGetInfo(virDomainDeviceType type, void *dev)
 /* Append @dev to @def's list for @type (takes ownership). */
 void virDomainDefAddDevice(virDomainDef *def, virDomainDeviceType type, void *dev);
 /* Insert @dev at @pos (-1: append). */
+/* Make room for @n more devices of @type, then insert them one at a time
+ * without growing the list again (a list grown by one per device costs a
+ * copy of the whole list per device). */
+void virDomainDefReserveDevices(virDomainDef *def, virDomainDeviceType type, size_t n);
+void virDomainDefInsertReservedDevice(virDomainDef *def, virDomainDeviceType type,
+                                      void *dev, ssize_t pos);
 void virDomainDefInsertDevice(virDomainDef *def, virDomainDeviceType type, void *dev,
                               ssize_t pos);
 

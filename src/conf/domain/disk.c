@@ -416,7 +416,8 @@ virDomainDiskByName(const virDomainDef *def, const char *name, bool allowAmbiguo
 
 
 ssize_t
-virDomainDiskInsertPos(const virDomainDef *def, const void *dev)
+virDomainDiskInsertPos(const virDomainDef *def, const void *dev,
+                       void **state G_GNUC_UNUSED)
 {
     const virDomainDiskDef *disk = dev;
     ssize_t pos = -1;

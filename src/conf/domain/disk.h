@@ -82,7 +82,8 @@ int virDomainDiskDefValidate(const void *dev, const virDomainDef *def);
 virDomainDiskDef *virDomainDiskByName(const virDomainDef *def, const char *name,
                                       bool allowAmbiguous);
 /* Disks are kept ordered by target name within each bus. */
-ssize_t virDomainDiskInsertPos(const virDomainDef *def, const void *dev);
+ssize_t virDomainDiskInsertPos(const virDomainDef *def, const void *dev,
+                               void **state);
 /* Driver-independent defaults: bus from the target name, read-only
  * CD-ROMs, drive addresses for IDE/SCSI/SATA/floppy disks. */
 int virDomainDiskDefPostParse(virDomainDiskDef *disk);

@@ -170,6 +170,7 @@ static void
 virDomainControllersAddForDisks(virDomainDef *def, unsigned int ctype, unsigned int bus)
 {
     g_autofree bool *present = NULL;
+    size_t missing = 0;
     int max = -1;
     size_t i;
 
@@ -188,6 +189,10 @@ virDomainControllersAddForDisks(virDomainDef *def, unsigned int ctype, unsigned 
         if (cont->type == ctype && cont->idx >= 0 && cont->idx <= max)
             present[cont->idx] = true;
     }
+    for (i = 0; (int)i <= max; i++)
+        missing += !present[i];
+    if (missing)
+        virDomainDefReserveDevices(def, VIR_DOMAIN_DEVICE_CONTROLLER, missing);
     for (i = 0; (int)i <= max; i++) {
         virDomainControllerDef *cont;
 
@@ -195,7 +200,7 @@ virDomainControllersAddForDisks(virDomainDef *def, unsigned int ctype, unsigned 
             continue;
         cont = virDomainControllerDefNew(ctype);
         cont->idx = i;
-        virDomainDefAddDevice(def, VIR_DOMAIN_DEVICE_CONTROLLER, cont);
+        virDomainDefInsertReservedDevice(def, VIR_DOMAIN_DEVICE_CONTROLLER, cont, -1);
     }
 }
 
