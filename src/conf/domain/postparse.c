@@ -283,22 +283,27 @@ virDomainControllersCheckUSB(const virDomainDef *def)
 static int
 virDomainControllersCheckDuplicates(const virDomainDef *def)
 {
-    size_t i, j;
+    g_autoptr(GHashTable) seen = NULL;
+    g_autofree gint64 *keys = NULL;
+    size_t i;
 
     if (virDomainControllersCheckUSB(def) < 0)
         return -1;
 
+    /* keyed by type and index: a pairwise scan is quadratic and documents
+     * with tens of thousands of controllers exist */
+    seen = g_hash_table_new(g_int64_hash, g_int64_equal);
+    keys = g_new0(gint64, def->ncontrollers);
     for (i = 0; i < def->ncontrollers; i++) {
         const virDomainControllerDef *a = def->controllers[i];
 
         if (a->type == VIR_DOMAIN_CONTROLLER_TYPE_USB)
             continue;
-        for (j = 0; j < i; j++) {
-            if (def->controllers[j]->type == a->type && def->controllers[j]->idx == a->idx) {
-                virReportError(VIR_ERR_XML_ERROR, "Multiple '%s' controllers with index '%d'",
-                               virDomainControllerTypeToString(a->type), a->idx);
-                return -1;
-            }
+        keys[i] = ((gint64)a->type << 32) | (guint32)a->idx;
+        if (!g_hash_table_add(seen, &keys[i])) {
+            virReportError(VIR_ERR_XML_ERROR, "Multiple '%s' controllers with index '%d'",
+                           virDomainControllerTypeToString(a->type), a->idx);
+            return -1;
         }
     }
     return 0;
