@@ -256,8 +256,10 @@ virDomainStorageHostsParseXML(xmlXPathContextPtr ctxt, virDomainStorageSource *s
     if ((n = virXPathNodeSet("./host", ctxt, &nodes)) < 0)
         return -1;
     src->hosts = g_new0(virDomainStorageHost, n + 1);
-    for (i = 0; i < n; i++, src->nhosts++) {
+    for (i = 0; i < n; i++) {
         virDomainStorageHost *host = &src->hosts[i];
+
+        src->nhosts++;      /* counted before filling, so a refusal frees it */
 
         if (virXMLPropEnum(nodes[i], "transport", virDomainStorageNetHostTransportTypeFromString,
                            VIR_XML_PROP_NONE, &host->transport) < 0 ||
