@@ -138,6 +138,40 @@ def check_code(f, check, fail):
         return []
     if kind == 'abspath':
         return []   # at dispatch, see gen_entry
+    if kind == 'fdpassing':
+        return ['    if (%s > 0) {' % rest,
+                '        int rc = VIR_DRV_SUPPORTS_FEATURE(conn->driver, conn,',
+                '                                          VIR_DRV_FEATURE_FD_PASSING);', '',
+                '        if (rc <= 0) {',
+                '            if (rc == 0)',
+                '                virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",',
+                '                               "fd passing is not supported by this connection");',
+                '            goto error;', '        }', '    }']
+    if kind == 'setnull':
+        return ['    *%s = NULL;' % rest]
+    if kind == 'roif':
+        return ['    if (flags & (%s))' % rest,
+                '        virCheckReadOnlyGoto(conn->flags, error);']
+    if kind == 'nonnullif':
+        arg, cond = rest.split(':')
+        return ['    if ((%s) != 0 && %s == NULL) {' % (cond, arg),
+                '        virReportInvalidNonNullArg(%s);' % arg,
+                '        goto error;', '    }']
+    if kind == 'stringokay':
+        # libvirt lets drivers that say so take string parameters
+        return ['    switch (VIR_DRV_SUPPORTS_FEATURE(conn->driver, conn,',
+                '                                     VIR_DRV_FEATURE_TYPED_PARAM_STRING)) {',
+                '    case -1:', '        goto error;',
+                '    case 0:', '        break;',
+                '    default:', '        flags |= VIR_TYPED_PARAM_STRING_OKAY;', '    }']
+    if kind == 'validateset':
+        arg, count = rest.split(':')
+        return ['    if (virTypedParameterValidateSet(conn, %s, %s) < 0)' % (arg, count),
+                '        goto error;']
+    if kind == 'maxmem':
+        return ['    if (LLONG_MAX / 1024 <= %s) {' % rest,
+                '        virReportError(VIR_ERR_OVERFLOW, "input too large: %%lu", %s);' % rest,
+                '        goto error;', '    }']
     simple = {
         'nonnull': ('%s == NULL', 'virReportInvalidNonNullArg(%s)'),
         'null': ('%s != NULL', 'virReportInvalidNullArg(%s)'),

@@ -446,3 +446,37 @@ virDispatchError(virConnectPtr conn)
     }
     virErrorInvokeHandler(handler, userData, err);
 }
+
+
+int
+virTypedParameterValidateSet(virConnectPtr conn, virTypedParameterPtr params,
+                             int nparams)
+{
+    int stringOkay = VIR_DRV_SUPPORTS_FEATURE(conn->driver, conn,
+                                              VIR_DRV_FEATURE_TYPED_PARAM_STRING);
+    int i;
+
+    if (stringOkay < 0)
+        return -1;
+    for (i = 0; i < nparams; i++) {
+        if (strnlen(params[i].field, VIR_TYPED_PARAM_FIELD_LENGTH) ==
+            VIR_TYPED_PARAM_FIELD_LENGTH) {
+            virReportInvalidArg(params, "string parameter name '%.*s' too long",
+                                VIR_TYPED_PARAM_FIELD_LENGTH, params[i].field);
+            return -1;
+        }
+        if (params[i].type != VIR_TYPED_PARAM_STRING)
+            continue;
+        if (!stringOkay) {
+            virReportInvalidArg(params, "string parameter '%s' unsupported",
+                                params[i].field);
+            return -1;
+        }
+        if (!params[i].value.s) {
+            virReportInvalidArg(params, "NULL string parameter '%s'", params[i].field);
+            return -1;
+        }
+    }
+    return 0;
+}
+

@@ -298,3 +298,28 @@ void virDispatchError(virConnectPtr conn);
             goto label; \
         } \
     } while (0)
+
+/* Entry points that set typed parameters: every name fits and every
+ * string has a value (and strings are refused by a driver without
+ * VIR_DRV_FEATURE_TYPED_PARAM_STRING).  -1 with libvirt's error. */
+int virTypedParameterValidateSet(virConnectPtr conn, virTypedParameterPtr params,
+                                 int nparams);
+
+#define VIR_CHECK_ARG_GOTO(cond, report, label) \
+    do { \
+        if (cond) { \
+            report; \
+            goto label; \
+        } \
+    } while (0)
+#define virCheckNullArgGoto(argname, label) \
+    VIR_CHECK_ARG_GOTO((argname) != NULL, virReportInvalidNullArg(argname), label)
+#define virCheckPositiveArgGoto(argname, label) \
+    VIR_CHECK_ARG_GOTO((argname) <= 0, virReportInvalidPositiveArg(argname), label)
+#define virCheckNonNegativeArgGoto(argname, label) \
+    VIR_CHECK_ARG_GOTO((argname) < 0, virReportInvalidNonNegativeArg(argname), label)
+#define virCheckZeroArgGoto(argname, label) \
+    VIR_CHECK_ARG_GOTO((argname) != 0, virReportInvalidZeroArg(argname), label)
+#define virCheckNonNullArrayArgGoto(argname, len, label) \
+    VIR_CHECK_ARG_GOTO((argname) == NULL && (len) > 0, \
+                       virReportInvalidNonNullArg(argname), label)

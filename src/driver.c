@@ -157,3 +157,24 @@ virDriverResetForTesting(void)
     virSharedStorageDriver = NULL;
     g_mutex_unlock(&driverLock);
 }
+
+
+bool
+virDriverFeatureIsGlobal(int feature, int *supported)
+{
+    switch (feature) {
+    case VIR_DRV_FEATURE_REMOTE:
+    case VIR_DRV_FEATURE_PROGRAM_KEEPALIVE:
+    case VIR_DRV_FEATURE_REMOTE_CLOSE_CALLBACK:
+    case VIR_DRV_FEATURE_REMOTE_EVENT_CALLBACK:
+        /* properties of the RPC protocol: the remote driver answers */
+        *supported = 0;
+        return true;
+    case VIR_DRV_FEATURE_TYPED_PARAM_STRING:
+    case VIR_DRV_FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER:
+        *supported = 1;
+        return true;
+    default:
+        return false;
+    }
+}

@@ -27,12 +27,49 @@ typedef int (*virDrvConnectClose)(virConnectPtr conn);
  * pass, -1 on error. */
 typedef int (*virDrvConnectURIProbe)(char **uri);
 
+/* What a connection's driver may say it supports (libvirt's private
+ * virConnectSupportsFeature, also asked over the wire); the values are
+ * libvirt's. */
+typedef enum {
+    VIR_DRV_FEATURE_MIGRATION_V1 = 1,
+    VIR_DRV_FEATURE_REMOTE = 2,
+    VIR_DRV_FEATURE_MIGRATION_V2 = 3,
+    VIR_DRV_FEATURE_MIGRATION_P2P = 4,
+    VIR_DRV_FEATURE_MIGRATION_DIRECT = 5,
+    VIR_DRV_FEATURE_MIGRATION_V3 = 6,
+    VIR_DRV_FEATURE_MIGRATE_CHANGE_PROTECTION = 7,
+    VIR_DRV_FEATURE_FD_PASSING = 8,
+    VIR_DRV_FEATURE_TYPED_PARAM_STRING = 9,
+    VIR_DRV_FEATURE_PROGRAM_KEEPALIVE = 10,
+    VIR_DRV_FEATURE_XML_MIGRATABLE = 11,
+    VIR_DRV_FEATURE_MIGRATION_OFFLINE = 12,
+    VIR_DRV_FEATURE_MIGRATION_PARAMS = 13,
+    VIR_DRV_FEATURE_REMOTE_EVENT_CALLBACK = 14,
+    VIR_DRV_FEATURE_REMOTE_CLOSE_CALLBACK = 15,
+    VIR_DRV_FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER = 16,
+} virDrvFeature;
+
+/* 1 if supported, 0 if not, -1 with an error set. */
+typedef int (*virDrvConnectSupportsFeature)(virConnectPtr conn, int feature);
+
+/* Ask @drv's driver (a virHypervisorDriver); a driver without the
+ * method supports nothing. */
+#define VIR_DRV_SUPPORTS_FEATURE(drv, conn, feature) \
+    ((drv)->connectSupportsFeature ? \
+     (drv)->connectSupportsFeature((conn), (feature)) : 0)
+
+/* Features no driver decides alone: true with *@supported set for them
+ * (RPC-level features are off for local drivers; typed string
+ * parameters and the corrected virNetworkUpdate order are on). */
+bool virDriverFeatureIsGlobal(int feature, int *supported);
+
 typedef struct _virHypervisorDriver virHypervisorDriver;
 struct _virHypervisorDriver {
     const char *name;  /* what virConnectGetType reports, e.g. "QEMU" */
     virDrvConnectOpen connectOpen;
     virDrvConnectClose connectClose;
     virDrvConnectURIProbe connectURIProbe;
+    virDrvConnectSupportsFeature connectSupportsFeature;
     VIR_GEN_HYPERVISOR_FIELDS
 };
 

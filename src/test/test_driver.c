@@ -293,6 +293,18 @@ testConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)
 }
 
 
+static int
+testConnectSupportsFeature(virConnectPtr conn G_GNUC_UNUSED, int feature)
+{
+    int supported;
+
+    if (virDriverFeatureIsGlobal(feature, &supported))
+        return supported;
+    /* migration, fd passing and migratable XML: none */
+    return 0;
+}
+
+
 static virHypervisorDriver testHypervisorDriver = {
     .name = "Test",
     .connectOpen = testConnectOpen,
@@ -304,6 +316,7 @@ static virHypervisorDriver testHypervisorDriver = {
     .connectIsSecure = testConnectIsSecure,
     .connectIsEncrypted = testConnectIsEncrypted,
     .connectIsAlive = testConnectIsAlive,
+    .connectSupportsFeature = testConnectSupportsFeature,
 };
 
 static virStorageDriver testStorageDriver = {
