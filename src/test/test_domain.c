@@ -8,6 +8,7 @@
 #include "datatypes.h"
 #include "driver.h"
 #include "util/viruuid.h"
+#include "conf/domain_event.h"
 #include "test/test_private.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -197,10 +198,21 @@ testDomainStartState(testDriver *drv, virDomainObj *dom, int reason)
 void
 testDomainShutdownState(virDomainObj *dom, int reason)
 {
+    /* a persistent domain's definition comes back with id -1; as in
+     * libvirt, a transient one keeps its id (its lifecycle event tells
+     * it) until it leaves the list */
     virDomainObjRemoveTransientDef(dom);
     virDomainObjSetState(dom, VIR_DOMAIN_SHUTOFF, reason);
-    dom->def->id = -1;
     testDomainJobsOnStop(dom);
+}
+
+
+void
+testDomainEventLifecycle(testDriver *drv, virDomainObj *dom, int type, int detail)
+{
+    virObjectEventStateQueue(drv->eventState,
+                             virDomainEventLifecycleNew(VIR_DOMAIN_EVENT_OBJ(dom),
+                                                        type, detail));
 }
 
 
@@ -421,6 +433,9 @@ testDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags
         !(dom = virDomainObjListAdd(drv->domains, &def, 0, &oldDef)))
         return NULL;
     dom->persistent = true;
+    testDomainEventLifecycle(drv, dom, VIR_DOMAIN_EVENT_DEFINED,
+                             oldDef ? VIR_DOMAIN_EVENT_DEFINED_UPDATED
+                                    : VIR_DOMAIN_EVENT_DEFINED_ADDED);
     return testDomainHandle(conn, dom);
 }
 
@@ -449,6 +464,8 @@ testDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
     }
     if (testDomainMomentsCheckUndefine(dom, flags) < 0)
         goto cleanup;
+    testDomainEventLifecycle(drv, dom, VIR_DOMAIN_EVENT_UNDEFINED,
+                             VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
     dom->hasManagedSave = false;
     if (virDomainObjIsActive(dom))
         dom->persistent = false;   /* stays until it stops */

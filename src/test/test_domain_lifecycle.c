@@ -36,6 +36,8 @@ testDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
         virDomainObjEndAPI(&dom);
         return NULL;
     }
+    testDomainEventLifecycle(drv, dom, VIR_DOMAIN_EVENT_STARTED,
+                             VIR_DOMAIN_EVENT_STARTED_BOOTED);
     ret = virGetDomain(conn, dom->def->name, dom->def->uuid, dom->def->id);
     virDomainObjEndAPI(&dom);
     return ret;
@@ -54,6 +56,7 @@ testDomainCreateXMLWithFiles(virConnectPtr conn, const char *xml,
 static int
 testDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
 {
+    testDriver *drv = testDriverOf(domain->conn);
     virDomainObj *dom;
     int ret = -1;
 
@@ -66,9 +69,11 @@ testDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
                        domain->name);
         goto cleanup;
     }
-    if (testDomainStartState(testDriverOf(domain->conn), dom, VIR_DOMAIN_RUNNING_BOOTED) < 0)
+    if (testDomainStartState(drv, dom, VIR_DOMAIN_RUNNING_BOOTED) < 0)
         goto cleanup;
     domain->id = dom->def->id;
+    testDomainEventLifecycle(drv, dom, VIR_DOMAIN_EVENT_STARTED,
+                             VIR_DOMAIN_EVENT_STARTED_BOOTED);
     ret = 0;
  cleanup:
     virDomainObjEndAPI(&dom);
@@ -91,15 +96,18 @@ testDomainCreateWithFiles(virDomainPtr domain, unsigned int nfiles G_GNUC_UNUSED
 }
 
 
-/* Shut @dom (locked, running) off with @reason; a transient domain
- * leaves the list. */
+/* Shut @dom (locked, running) off with @reason, and tell with the
+ * STOPPED event @detail; a transient domain leaves the list. */
 static void
-testDomainStop(virDomainPtr domain, virDomainObj *dom, int reason)
+testDomainStop(virDomainPtr domain, virDomainObj *dom, int reason, int detail)
 {
+    testDriver *drv = testDriverOf(domain->conn);
+
     testDomainShutdownState(dom, reason);
     domain->id = -1;
+    testDomainEventLifecycle(drv, dom, VIR_DOMAIN_EVENT_STOPPED, detail);
     if (!dom->persistent)
-        virDomainObjListRemove(testDriverOf(domain->conn)->domains, dom);
+        virDomainObjListRemove(drv->domains, dom);
 }
 
 
@@ -115,7 +123,8 @@ testDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
         return -1;
     if (virDomainObjCheckActive(dom) < 0)
         goto cleanup;
-    testDomainStop(domain, dom, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    testDomainStop(domain, dom, VIR_DOMAIN_SHUTOFF_DESTROYED,
+                   VIR_DOMAIN_EVENT_STOPPED_DESTROYED);
     ret = 0;
  cleanup:
     virDomainObjEndAPI(&dom);
@@ -159,7 +168,8 @@ testDomainShutdownFlags(virDomainPtr domain, unsigned int flags)
     }
     testDomainActionSetState(dom, dom->def->onPoweroff);
     if (dom->state == VIR_DOMAIN_SHUTOFF)
-        testDomainStop(domain, dom, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+        testDomainStop(domain, dom, VIR_DOMAIN_SHUTOFF_SHUTDOWN,
+                       VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
     ret = 0;
  cleanup:
     virDomainObjEndAPI(&dom);
@@ -193,7 +203,8 @@ testDomainReboot(virDomainPtr domain, unsigned int flags)
         goto cleanup;
     testDomainActionSetState(dom, dom->def->onReboot);
     if (dom->state == VIR_DOMAIN_SHUTOFF)
-        testDomainStop(domain, dom, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+        testDomainStop(domain, dom, VIR_DOMAIN_SHUTOFF_SHUTDOWN,
+                       VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
     ret = 0;
  cleanup:
     virDomainObjEndAPI(&dom);
@@ -230,6 +241,8 @@ testDomainSuspend(virDomainPtr domain)
         goto cleanup;
     }
     virDomainObjSetState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    testDomainEventLifecycle(testDriverOf(domain->conn), dom, VIR_DOMAIN_EVENT_SUSPENDED,
+                             VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
     ret = 0;
  cleanup:
     virDomainObjEndAPI(&dom);
@@ -250,6 +263,8 @@ testDomainResume(virDomainPtr domain)
         goto cleanup;
     }
     virDomainObjSetState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
+    testDomainEventLifecycle(testDriverOf(domain->conn), dom, VIR_DOMAIN_EVENT_RESUMED,
+                             VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
     ret = 0;
  cleanup:
     virDomainObjEndAPI(&dom);

@@ -118,6 +118,8 @@ testDomainSaveFlags(virDomainPtr domain, const char *path, const char *dxml,
         goto cleanup;
     testDomainShutdownState(dom, VIR_DOMAIN_SHUTOFF_SAVED);
     domain->id = -1;
+    testDomainEventLifecycle(drv, dom, VIR_DOMAIN_EVENT_STOPPED,
+                             VIR_DOMAIN_EVENT_STOPPED_SAVED);
     if (!dom->persistent)
         virDomainObjListRemove(drv->domains, dom);
     ret = 0;
@@ -159,6 +161,9 @@ testDomainRestoreFlags(virConnectPtr conn, const char *path, const char *dxml,
         if (!dom->persistent)
             virDomainObjListRemove(drv->domains, dom);
         ret = -1;
+    } else {
+        testDomainEventLifecycle(drv, dom, VIR_DOMAIN_EVENT_STARTED,
+                                 VIR_DOMAIN_EVENT_STARTED_RESTORED);
     }
     virDomainObjEndAPI(&dom);
     return ret;
@@ -225,6 +230,8 @@ testDomainManagedSave(virDomainPtr domain, unsigned int flags)
     }
     testDomainShutdownState(dom, VIR_DOMAIN_SHUTOFF_SAVED);
     domain->id = -1;
+    testDomainEventLifecycle(testDriverOf(domain->conn), dom, VIR_DOMAIN_EVENT_STOPPED,
+                             VIR_DOMAIN_EVENT_STOPPED_SAVED);
     dom->hasManagedSave = true;
     ret = 0;
  cleanup:
@@ -305,6 +312,8 @@ testDomainCoreDumpWithFormat(virDomainPtr domain, const char *to,
     if (flags & VIR_DUMP_CRASH) {
         testDomainShutdownState(dom, VIR_DOMAIN_SHUTOFF_CRASHED);
         domain->id = -1;
+        testDomainEventLifecycle(drv, dom, VIR_DOMAIN_EVENT_STOPPED,
+                                 VIR_DOMAIN_EVENT_STOPPED_CRASHED);
         if (!dom->persistent)
             virDomainObjListRemove(drv->domains, dom);
     }

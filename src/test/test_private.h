@@ -174,6 +174,10 @@ void testDomainShutdownState(virDomainObj *dom, int reason);
  * NULL with libvirt's VIR_ERR_NO_DOMAIN error. */
 virDomainObj *testDomObjFromDomain(virDomainPtr domain);
 
+/* Queue a lifecycle event (VIR_DOMAIN_EVENT_*, detail) about @dom
+ * (locked) as it is now: its id, name and uuid. */
+void testDomainEventLifecycle(testDriver *drv, virDomainObj *dom, int type, int detail);
+
 /* Name interfaces without a target ("testnetN"); -1 with an error. */
 int testDomainGenerateIfnames(virDomainDef *def);
 
