@@ -4,6 +4,8 @@
  * creating, listing, reverting and deleting at once.  Every call must
  * succeed (or fail only as the interleaving allows) and the trees end
  * consistent; run under ASan/UBSan this also catches races on the lists.
+ * Also: a node description's snapshot given by file reference, which
+ * libvirt 9.0.0's test driver cannot load (it frees the reference twice).
  */
 #include "internal.h"
 #include "testutils.h"
@@ -169,11 +171,57 @@ testSharedDomain(void)
     return 0;
 }
 
+#define NODE_SNAPSHOT(name, parent, active) \
+    "<domainsnapshot><name>" name "</name><state>shutoff</state>" parent \
+    "<creationTime>1270000000</creationTime><active>" active "</active></domainsnapshot>"
+
+static int
+testNodeFileReference(void)
+{
+    g_autofree char *node = g_build_filename(virTestTempDir(), "node.xml", NULL);
+    g_autofree char *ref = g_build_filename(virTestTempDir(), "snap.xml", NULL);
+    g_autofree char *uri = g_strdup_printf("test://%s", node);
+    g_autofree char *xml = NULL;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    virDomainSnapshotPtr snap;
+    virDomainSnapshotPtr parent;
+
+    CHECK(g_file_set_contents(ref, NODE_SNAPSHOT("by-file", "<parent><name>inline</name></parent>",
+                                                 "1"), -1, NULL));
+    CHECK(g_file_set_contents(node,
+        "<node><domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>"
+        "<name>d</name><memory>1024</memory><os><type>hvm</type></os>"
+        "<test:runstate>5</test:runstate>"
+        "<test:domainsnapshot>" "<name>inline</name><state>shutoff</state>"
+        "<creationTime>1270000000</creationTime><active>0</active></test:domainsnapshot>"
+        "<test:domainsnapshot file='snap.xml'/>"
+        "</domain></node>", -1, NULL));
+    CHECK((conn = virConnectOpen(uri)));
+    CHECK((dom = virDomainLookupByName(conn, "d")));
+    CHECK_INTEQ(virDomainSnapshotNum(dom, 0), 2);
+    CHECK((snap = virDomainSnapshotCurrent(dom, 0)));
+    CHECK_STREQ(virDomainSnapshotGetName(snap), "by-file");
+    CHECK((parent = virDomainSnapshotGetParent(snap, 0)));
+    CHECK_STREQ(virDomainSnapshotGetName(parent), "inline");
+    CHECK((xml = virDomainSnapshotGetXMLDesc(snap, 0)));
+    CHECK(strstr(xml, "<name>by-file</name>"));
+    /* saved without a domain: nothing to revert to */
+    CHECK_INTEQ(virDomainRevertToSnapshot(parent, 0), -1);
+    CHECK_INTEQ(virGetLastErrorCode(), VIR_ERR_SNAPSHOT_REVERT_RISKY);
+    virDomainSnapshotFree(parent);
+    virDomainSnapshotFree(snap);
+    virDomainFree(dom);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
 int
 main(void)
 {
     virSetErrorFunc(NULL, quiet);
     virTestRun("threads on their own domains' snapshots", testOwnDomains);
     virTestRun("threads on one domain's checkpoints", testSharedDomain);
+    virTestRun("a node file's snapshot by file reference", testNodeFileReference);
     return virTestDone();
 }

@@ -238,7 +238,7 @@ testDomainGenerateIOThreadInfos(virDomainObj *dom)
 
 
 int
-testDomainLoadNode(testDriver *drv, xmlXPathContextPtr ctxt)
+testDomainLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file)
 {
     g_autoptr(virDomainDef) def = NULL;
     testDomainNamespaceDef *ns;
@@ -251,6 +251,10 @@ testDomainLoadNode(testDriver *drv, xmlXPathContextPtr ctxt)
         !(dom = virDomainObjListAdd(drv->domains, &def, 0, NULL)))
         return -1;
     ns = dom->def->namespaceData;
+    if (testDomainSnapshotsLoad(drv, dom, ctxt, ns->snapshots, ns->nsnapshots, file) < 0) {
+        virDomainObjEndAPI(&dom);
+        return -1;
+    }
     runstate = ns->runstate;
     dom->persistent = !ns->transient;
     dom->hasManagedSave = ns->hasManagedSave;

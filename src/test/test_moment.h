@@ -25,6 +25,17 @@ void testDomainMomentDiscard(virDomainMomentObjList *list, virDomainMomentObj *m
 
 /* The snapshot and checkpoint methods (test_snapshot.c, test_checkpoint.c). */
 void testSnapshotRegisterMethods(virHypervisorDriver *driver);
+
+/*
+ * A node description's domain @vm (locked) with its <test:domainsnapshot>
+ * elements @nodes (each a snapshot's saved state, <active> included, or a
+ * reference file='' relative to the node file @file): store them all,
+ * the one whose <active> is 1 current, and link the tree; -1 with
+ * libvirt's error otherwise.  @ctxt is the node document's (its node is
+ * restored).
+ */
+int testDomainSnapshotsLoad(testDriver *drv, virDomainObj *vm, xmlXPathContextPtr ctxt,
+                            xmlNodePtr *nodes, size_t nnodes, const char *file);
 void testCheckpointRegisterMethods(virHypervisorDriver *driver);
 
 /* Store a new checkpoint *@def (stolen on success) of @vm (locked),

@@ -211,7 +211,7 @@ testNodeParseDomains(testDriver *drv, xmlXPathContextPtr ctxt, const char *file)
         VIR_XPATH_NODE_AUTORESTORE(ctxt);
 
         if (!(ctxt->node = testNodeFileResolve(nodes[i], file)) ||
-            testDomainLoadNode(drv, ctxt) < 0)
+            testDomainLoadNode(drv, ctxt, file) < 0)
             return -1;
     }
     return 0;

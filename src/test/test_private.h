@@ -160,8 +160,9 @@ typedef struct {
 } testDomainObjPrivate;
 
 /* Add the domain of the node description element @ctxt points at
- * (already resolved) to @drv, in the state its namespace asks for. */
-int testDomainLoadNode(testDriver *drv, xmlXPathContextPtr ctxt);
+ * (already resolved) to @drv, in the state its namespace asks for, with
+ * its snapshots (file references relative to the node file @file). */
+int testDomainLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
 
 /* Running, with a new id; the caller holds @dom's lock. */
 int testDomainStartState(testDriver *drv, virDomainObj *dom, int reason);

@@ -632,6 +632,71 @@ testDomainRevertToSnapshot(virDomainSnapshotPtr snapshot, unsigned int flags)
 }
 
 
+/* ---- snapshots of a node description's domain ---- */
+
+/* Parse the <domainsnapshot> @node (or the document its file='' names,
+ * relative to the node file @file) into a stored snapshot of @vm. */
+static int
+testDomainSnapshotLoadOne(testDriver *drv, virDomainObj *vm, xmlXPathContextPtr ctxt,
+                          xmlNodePtr node, const char *file)
+{
+    g_autofree char *ref = virXMLPropString(node, "file");
+    g_autoptr(xmlDoc) doc = NULL;
+    g_autoptr(xmlXPathContext) refctxt = NULL;
+    g_autoptr(virDomainSnapshotDef) def = NULL;
+    xmlNodePtr saved = ctxt->node;
+    virDomainMomentObj *snap;
+    bool current = false;
+
+    if (ref) {
+        g_autofree char *dir = file ? g_path_get_dirname(file) : g_strdup(".");
+        g_autofree char *path = g_path_is_absolute(ref) ? g_strdup(ref)
+                                                        : g_build_filename(dir, ref, NULL);
+
+        if (!(doc = virXMLParse(path, NULL, NULL, "domainsnapshot", &refctxt)))
+            return -1;
+        ctxt = refctxt;
+    } else {
+        ctxt->node = node;
+    }
+    def = virDomainSnapshotDefParseNode(ctxt, drv->xmlopt, NULL, NULL, &current,
+                                        VIR_DOMAIN_SNAPSHOT_PARSE_INTERNAL |
+                                        VIR_DOMAIN_SNAPSHOT_PARSE_REDEFINE);
+    if (!ref)
+        ctxt->node = saved;
+    if (!def || !(snap = virDomainSnapshotAssignDef(vm->snapshots, &def)))
+        return -1;
+    if (current) {
+        if (virDomainMomentGetCurrent(vm->snapshots)) {
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           "more than one snapshot claims to be active");
+            return -1;
+        }
+        virDomainMomentSetCurrent(vm->snapshots, snap);
+    }
+    return 0;
+}
+
+
+int
+testDomainSnapshotsLoad(testDriver *drv, virDomainObj *vm, xmlXPathContextPtr ctxt,
+                        xmlNodePtr *nodes, size_t nnodes, const char *file)
+{
+    size_t i;
+
+    for (i = 0; i < nnodes; i++) {
+        if (testDomainSnapshotLoadOne(drv, vm, ctxt, nodes[i], file) < 0)
+            return -1;
+    }
+    if (virDomainMomentUpdateRelations(vm->snapshots) < 0) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       "Snapshots have inconsistent relations for domain %s", vm->def->name);
+        return -1;
+    }
+    return 0;
+}
+
+
 void
 testSnapshotRegisterMethods(virHypervisorDriver *d)
 {
