@@ -763,3 +763,40 @@ virshNodeGetCPUCount(virConnectPtr conn)
     }
     return ret;
 }
+
+/* ------------------------------------------------------------------ */
+/* event commands                                                      */
+/* ------------------------------------------------------------------ */
+
+void
+virshTimestampNow(char buf[VIRSH_TIME_STRING_BUFLEN])
+{
+    gint64 ms = g_get_real_time() / 1000;
+    g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc(ms / 1000);
+
+    g_snprintf(buf, VIRSH_TIME_STRING_BUFLEN,
+               "%4d-%02d-%02d %02d:%02d:%02d.%03d+0000",
+               g_date_time_get_year(t), g_date_time_get_month(t),
+               g_date_time_get_day_of_month(t), g_date_time_get_hour(t),
+               g_date_time_get_minute(t), g_date_time_get_second(t),
+               (int)(ms % 1000));
+}
+
+int
+virshEventWaitReport(vshControl *ctl, const int *count)
+{
+    switch (vshEventWait(ctl)) {
+    case VSH_EVENT_INTERRUPT:
+        vshPrint(ctl, "%s", "event loop interrupted\n");
+        break;
+    case VSH_EVENT_TIMEOUT:
+        vshPrint(ctl, "%s", "event loop timed out\n");
+        break;
+    case VSH_EVENT_DONE:
+        break;
+    default:
+        return -1;
+    }
+    vshPrint(ctl, "events received: %d\n", g_atomic_int_get(count));
+    return g_atomic_int_get(count) > 0 ? 1 : 0;
+}

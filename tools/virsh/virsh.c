@@ -508,7 +508,7 @@ static vshCmdGrp cmdGroups[] = {
     { "Checkpoint", "checkpoint", noCmds },
     { "Interface", "interface", noCmds },
     { "Network Filter", "filter", noCmds },
-    { "Networking", "network", noCmds },
+    { "Networking", "network", networkCmds },
     { "Node Device", "nodedev", noCmds },
     { "Secret", "secret", noCmds },
     { "Snapshot", "snapshot", noCmds },

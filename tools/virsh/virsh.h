@@ -338,3 +338,35 @@ typedef struct {
 /* "average,peak,burst,floor" (fields may be empty); -1 (reported). */
 int virshParseRateStr(vshControl *ctl, const char *str,
                       virshBandwidthRate *rate);
+
+/* ---- virsh-util.c: event commands ---- */
+#define VIRSH_TIME_STRING_BUFLEN 29
+/* "2024-01-02 03:04:05.678+0000", the stamp of --timestamp */
+void virshTimestampNow(char buf[VIRSH_TIME_STRING_BUFLEN]);
+/* After vshEventStart and registering: wait, say how it ended and how
+ * many events came; 1 when some did, 0 when none, -1 on error. */
+int virshEventWaitReport(vshControl *ctl, const int *count);
+
+/* ---- virsh-network.c ---- */
+extern const vshCmdDef networkCmds[];
+virNetworkPtr virshCommandOptNetworkBy(vshControl *ctl, const vshCmd *cmd,
+                                       const char **name, unsigned int flags);
+#define virshCommandOptNetwork(ctl, cmd, name) \
+    virshCommandOptNetworkBy(ctl, cmd, name, VIRSH_BYUUID | VIRSH_BYNAME)
+char **virshNetworkNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                 unsigned int flags);
+char **virshNetworkUUIDCompleter(vshControl *ctl, const vshCmd *cmd,
+                                 unsigned int flags);
+extern const char *const virshNetworkEventNames[];
+extern const char *const virshNetworkUpdateCommands[];
+extern const char *const virshNetworkSections[];
+char **virshNetworkEventNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                      unsigned int flags);
+char **virshNetworkPortUUIDCompleter(vshControl *ctl, const vshCmd *cmd,
+                                     unsigned int flags);
+char **virshNetworkDhcpMacCompleter(vshControl *ctl, const vshCmd *cmd,
+                                    unsigned int flags);
+char **virshNetworkUpdateCommandCompleter(vshControl *ctl, const vshCmd *cmd,
+                                          unsigned int flags);
+char **virshNetworkUpdateSectionCompleter(vshControl *ctl, const vshCmd *cmd,
+                                          unsigned int flags);

@@ -1,0 +1,160 @@
+/*
+ * virsh-completer-objects.c: completers for the objects of the other
+ * families (networks, pools, volumes, interfaces, filters, secrets,
+ * node devices, snapshots, checkpoints) and the words their options
+ * take.
+ */
+#include <string.h>
+
+#include "virsh.h"
+
+/* ---- networks ---- */
+
+static const char *
+virshNetworkListName(void *list, size_t i)
+{
+    return virNetworkGetName(((virNetworkPtr *)list)[i]);
+}
+
+/* Every network @flags select; -1 when none can be listed. */
+static int
+virshCompleterNetworks(vshControl *ctl, unsigned int flags,
+                       virNetworkPtr **nets)
+{
+    virConnectPtr conn = virshCompleterConn(ctl);
+
+    if (!conn)
+        return -1;
+    return virConnectListAllNetworks(conn, nets, flags);
+}
+
+static void
+virshNetworkArrayFree(virNetworkPtr *nets, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        virshNetworkFree(nets[i]);
+    g_free(nets);
+}
+
+char **
+virshNetworkNameCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
+                          unsigned int flags)
+{
+    virNetworkPtr *nets = NULL;
+    char **ret;
+    int n;
+
+    if ((n = virshCompleterNetworks(ctl, flags, &nets)) < 0)
+        return NULL;
+    ret = virshCompleteList(n, virshNetworkListName, nets);
+    virshNetworkArrayFree(nets, n);
+    return ret;
+}
+
+char **
+virshNetworkUUIDCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
+                          unsigned int flags)
+{
+    virNetworkPtr *nets = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if ((n = virshCompleterNetworks(ctl, flags, &nets)) < 0)
+        return NULL;
+    ret = g_new0(char *, n + 1);
+    for (i = 0; i < n; i++) {
+        char uuid[VIR_UUID_STRING_BUFLEN];
+
+        if (virNetworkGetUUIDString(nets[i], uuid) < 0) {
+            g_clear_pointer(&ret, g_strfreev);
+            break;
+        }
+        ret[i] = g_strdup(uuid);
+    }
+    virshNetworkArrayFree(nets, n);
+    return ret;
+}
+
+char **
+virshNetworkEventNameCompleter(vshControl *ctl G_GNUC_UNUSED,
+                               const vshCmd *cmd G_GNUC_UNUSED,
+                               unsigned int flags G_GNUC_UNUSED)
+{
+    return virshCompleteWords(virshNetworkEventNames);
+}
+
+char **
+virshNetworkPortUUIDCompleter(vshControl *ctl, const vshCmd *cmd,
+                              unsigned int flags)
+{
+    g_autoptr(virshNetwork) net = NULL;
+    virNetworkPortPtr *ports = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if (!virshCompleterConn(ctl) ||
+        !(net = virshCommandOptNetwork(ctl, cmd, NULL)) ||
+        (n = virNetworkListAllPorts(net, &ports, flags)) < 0)
+        return NULL;
+    ret = g_new0(char *, n + 1);
+    for (i = 0; i < n; i++) {
+        char uuid[VIR_UUID_STRING_BUFLEN];
+
+        if (ret && virNetworkPortGetUUIDString(ports[i], uuid) < 0)
+            g_clear_pointer(&ret, g_strfreev);
+        else if (ret)
+            ret[i] = g_strdup(uuid);
+        virshNetworkPortFree(ports[i]);
+    }
+    g_free(ports);
+    return ret;
+}
+
+char **
+virshNetworkDhcpMacCompleter(vshControl *ctl, const vshCmd *cmd,
+                             unsigned int flags)
+{
+    g_autoptr(virshNetwork) net = NULL;
+    virNetworkDHCPLeasePtr *leases = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if (!virshCompleterConn(ctl) ||
+        !(net = virshCommandOptNetwork(ctl, cmd, NULL)) ||
+        (n = virNetworkGetDHCPLeases(net, NULL, &leases, flags)) < 0)
+        return NULL;
+    ret = g_new0(char *, n + 1);
+    for (i = 0; i < n; i++) {
+        ret[i] = g_strdup(leases[i]->mac);
+        virNetworkDHCPLeaseFree(leases[i]);
+    }
+    free(leases);
+    return ret;
+}
+
+char **
+virshNetworkUpdateCommandCompleter(vshControl *ctl G_GNUC_UNUSED,
+                                   const vshCmd *cmd G_GNUC_UNUSED,
+                                   unsigned int flags G_GNUC_UNUSED)
+{
+    /* "none" is refused; "add" stands for "add-last" */
+    char **ret = g_strdupv((char **)virshNetworkUpdateCommands);
+
+    g_free(ret[0]);
+    ret[0] = g_strdup("add");
+    return ret;
+}
+
+char **
+virshNetworkUpdateSectionCompleter(vshControl *ctl G_GNUC_UNUSED,
+                                   const vshCmd *cmd G_GNUC_UNUSED,
+                                   unsigned int flags G_GNUC_UNUSED)
+{
+    /* all but "none" */
+    return g_strdupv((char **)virshNetworkSections + 1);
+}
