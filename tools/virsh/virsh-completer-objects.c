@@ -158,3 +158,85 @@ virshNetworkUpdateSectionCompleter(vshControl *ctl G_GNUC_UNUSED,
     /* all but "none" */
     return g_strdupv((char **)virshNetworkSections + 1);
 }
+
+/* ---- secrets ---- */
+
+char **
+virshSecretUUIDCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
+                         unsigned int flags)
+{
+    virConnectPtr conn = virshCompleterConn(ctl);
+    virSecretPtr *secrets = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if (!conn || (n = virConnectListAllSecrets(conn, &secrets, flags)) < 0)
+        return NULL;
+    ret = g_new0(char *, n + 1);
+    for (i = 0; i < n; i++) {
+        char uuid[VIR_UUID_STRING_BUFLEN];
+
+        if (ret && virSecretGetUUIDString(secrets[i], uuid) < 0)
+            g_clear_pointer(&ret, g_strfreev);
+        else if (ret)
+            ret[i] = g_strdup(uuid);
+        virshSecretFree(secrets[i]);
+    }
+    g_free(secrets);
+    return ret;
+}
+
+char **
+virshSecretEventNameCompleter(vshControl *ctl G_GNUC_UNUSED,
+                              const vshCmd *cmd G_GNUC_UNUSED,
+                              unsigned int flags G_GNUC_UNUSED)
+{
+    return virshCompleteWords(virshSecretEventNames);
+}
+
+/* ---- network filters ---- */
+
+char **
+virshNWFilterNameCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
+                           unsigned int flags)
+{
+    virConnectPtr conn = virshCompleterConn(ctl);
+    virNWFilterPtr *filters = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if (!conn || (n = virConnectListAllNWFilters(conn, &filters, flags)) < 0)
+        return NULL;
+    ret = g_new0(char *, n + 1);
+    for (i = 0; i < n; i++) {
+        ret[i] = g_strdup(virNWFilterGetName(filters[i]));
+        virshNWFilterFree(filters[i]);
+    }
+    g_free(filters);
+    return ret;
+}
+
+char **
+virshNWFilterBindingNameCompleter(vshControl *ctl,
+                                  const vshCmd *cmd G_GNUC_UNUSED,
+                                  unsigned int flags)
+{
+    virConnectPtr conn = virshCompleterConn(ctl);
+    virNWFilterBindingPtr *bindings = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if (!conn ||
+        (n = virConnectListAllNWFilterBindings(conn, &bindings, flags)) < 0)
+        return NULL;
+    ret = g_new0(char *, n + 1);
+    for (i = 0; i < n; i++) {
+        ret[i] = g_strdup(virNWFilterBindingGetPortDev(bindings[i]));
+        virshNWFilterBindingFree(bindings[i]);
+    }
+    g_free(bindings);
+    return ret;
+}

@@ -370,3 +370,18 @@ char **virshNetworkUpdateCommandCompleter(vshControl *ctl, const vshCmd *cmd,
                                           unsigned int flags);
 char **virshNetworkUpdateSectionCompleter(vshControl *ctl, const vshCmd *cmd,
                                           unsigned int flags);
+
+/* ---- virsh-secret.c ---- */
+extern const vshCmdDef secretCmds[];
+extern const char *const virshSecretEventNames[];
+char **virshSecretUUIDCompleter(vshControl *ctl, const vshCmd *cmd,
+                                unsigned int flags);
+char **virshSecretEventNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                     unsigned int flags);
+
+/* ---- virsh-nwfilter.c ---- */
+extern const vshCmdDef nwfilterCmds[];
+char **virshNWFilterNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                  unsigned int flags);
+char **virshNWFilterBindingNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                         unsigned int flags);
