@@ -240,3 +240,40 @@ virshNWFilterBindingNameCompleter(vshControl *ctl,
     g_free(bindings);
     return ret;
 }
+
+/* ---- host interfaces ---- */
+
+static char **
+virshInterfaceListCompleter(vshControl *ctl, unsigned int flags, bool macs)
+{
+    virConnectPtr conn = virshCompleterConn(ctl);
+    virInterfacePtr *ifaces = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if (!conn || (n = virConnectListAllInterfaces(conn, &ifaces, flags)) < 0)
+        return NULL;
+    ret = g_new0(char *, n + 1);
+    for (i = 0; i < n; i++) {
+        ret[i] = g_strdup(macs ? virInterfaceGetMACString(ifaces[i])
+                               : virInterfaceGetName(ifaces[i]));
+        virshInterfaceFree(ifaces[i]);
+    }
+    g_free(ifaces);
+    return ret;
+}
+
+char **
+virshInterfaceNameCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
+                            unsigned int flags)
+{
+    return virshInterfaceListCompleter(ctl, flags, false);
+}
+
+char **
+virshInterfaceMacCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
+                           unsigned int flags)
+{
+    return virshInterfaceListCompleter(ctl, flags, true);
+}

@@ -506,7 +506,7 @@ static vshCmdGrp cmdGroups[] = {
     { "Domain Events", "events", noCmds },
     { "Host and Hypervisor", "host", hostAndHypervisorCmds },
     { "Checkpoint", "checkpoint", noCmds },
-    { "Interface", "interface", noCmds },
+    { "Interface", "interface", ifaceCmds },
     { "Network Filter", "filter", nwfilterCmds },
     { "Networking", "network", networkCmds },
     { "Node Device", "nodedev", noCmds },

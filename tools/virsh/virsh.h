@@ -385,3 +385,10 @@ char **virshNWFilterNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                   unsigned int flags);
 char **virshNWFilterBindingNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                          unsigned int flags);
+
+/* ---- virsh-interface.c ---- */
+extern const vshCmdDef ifaceCmds[];
+char **virshInterfaceNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                   unsigned int flags);
+char **virshInterfaceMacCompleter(vshControl *ctl, const vshCmd *cmd,
+                                  unsigned int flags);
