@@ -291,7 +291,7 @@ virNetServerSetClientLimits(virNetServer *srv, long long maxClients,
     unauth = maxUnauthClients >= 0 ? (size_t)maxUnauthClients : srv->nclientsUnauthMax;
     if (unauth > max) {
         virReportError(VIR_ERR_INVALID_ARG, "%s",
-                       "The overall maximum number of clients must be greater than the maximum number of clients waiting for authentication");
+                       "The overall maximum number of clients waiting for authentication must not be less than the overall maximum number of clients");
         goto cleanup;
     }
     srv->nclientsMax = max;
@@ -299,6 +299,19 @@ virNetServerSetClientLimits(virNetServer *srv, long long maxClients,
     virNetServerCheckLimits(srv);
     ret = 0;
  cleanup:
+    g_mutex_unlock(&srv->lock);
+    return ret;
+}
+
+bool
+virNetServerHasTLS(virNetServer *srv)
+{
+    bool ret = false;
+    size_t i;
+
+    g_mutex_lock(&srv->lock);
+    for (i = 0; i < srv->nservices; i++)
+        ret |= virNetServerServiceGetTLSContext(srv->services[i]) != NULL;
     g_mutex_unlock(&srv->lock);
     return ret;
 }
@@ -727,8 +740,11 @@ virNetServerGetThreadPoolParameters(virNetServer *srv, size_t *minWorkers,
     g_mutex_lock(&srv->lock);
     *minWorkers = srv->minWorkers;
     *maxWorkers = srv->maxWorkers;
-    *nWorkers = srv->threads->len;
-    *freeWorkers = srv->nIdle;
+    /* every thread takes jobs of both priorities; libvirt counts the
+     * priority workers apart, so the first prioWorkers threads are those */
+    *nWorkers = srv->threads->len > srv->prioWorkers ?
+        srv->threads->len - srv->prioWorkers : 0;
+    *freeWorkers = MIN(srv->nIdle, *nWorkers);
     *nPrioWorkers = srv->prioWorkers;
     *jobQueueDepth = g_queue_get_length(&srv->jobsHigh) + g_queue_get_length(&srv->jobsLow);
     g_mutex_unlock(&srv->lock);
@@ -746,7 +762,13 @@ virNetServerSetThreadPoolParameters(virNetServer *srv, long long minWorkers,
     if (min > max) {
         g_mutex_unlock(&srv->lock);
         virReportError(VIR_ERR_INVALID_ARG, "%s",
-                       "minWorkers must be less than maxWorkers");
+                       "minWorkers cannot be larger than maxWorkers");
+        return -1;
+    }
+    if ((max == 0) != (srv->maxWorkers == 0)) {
+        g_mutex_unlock(&srv->lock);
+        virReportError(VIR_ERR_INVALID_ARG, "%s",
+                       "maxWorkers must not be switched from zero to non-zero and vice versa");
         return -1;
     }
     srv->minWorkers = min;

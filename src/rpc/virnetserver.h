@@ -52,6 +52,8 @@ size_t virNetServerGetMaxClients(virNetServer *srv);
 size_t virNetServerGetMaxUnauthClients(virNetServer *srv);
 int virNetServerSetClientLimits(virNetServer *srv, long long maxClients,
                                 long long maxUnauthClients);
+/* Whether a service of @srv offers TLS. */
+bool virNetServerHasTLS(virNetServer *srv);
 /* All connections (referenced), for the admin API. */
 size_t virNetServerGetClients(virNetServer *srv, virNetServerClient ***clients);
 /* The connection with @id (referenced), or NULL with VIR_ERR_NO_CLIENT. */
