@@ -41,6 +41,7 @@ VIR_LOG_INIT("daemon.main");
 
 /* the admin program (daemon_admin.c) */
 virNetServerProgram *daemonAdminProgram(virNetDaemon *dmn);
+int daemonAdminClientInit(virNetServer *srv, virNetServerClient *client, void *opaque);
 void remoteStreamSetProgram(virNetServerProgram *prog);
 
 typedef struct {
@@ -571,7 +572,7 @@ main(int argc, char **argv)
                                    cfg->adminMaxClients, cfg->adminMaxClients,
                                    cfg->adminMaxClientRequests,
                                    cfg->adminKeepaliveInterval, cfg->adminKeepaliveCount,
-                                   NULL, NULL)))
+                                   daemonAdminClientInit, NULL)))
         goto error;
     virNetDaemonAddServer(dmn, srv);
     virNetDaemonAddServer(dmn, srvAdm);

@@ -239,7 +239,7 @@ MOMENT_LOOKUP(DomainCheckpoint, remote_nonnull_domain_checkpoint, virDomainCheck
 
 /* ---- typed parameters --------------------------------------------- */
 
-void
+VIR_PRIVATE_EXPORT void
 remoteFreeTypedParams(remote_typed_param *val, unsigned int len)
 {
     unsigned int i;
@@ -254,7 +254,7 @@ remoteFreeTypedParams(remote_typed_param *val, unsigned int len)
     g_free(val);
 }
 
-int
+VIR_PRIVATE_EXPORT int
 remoteSerializeTypedParams(virTypedParameterPtr params, int nparams, int limit,
                            remote_typed_param **val, unsigned int *len,
                            unsigned int flags)
@@ -312,7 +312,7 @@ remoteSerializeTypedParams(virTypedParameterPtr params, int nparams, int limit,
     return 0;
 }
 
-int
+VIR_PRIVATE_EXPORT int
 remoteDeserializeTypedParams(remote_typed_param *val, unsigned int len, int limit,
                              virTypedParameterPtr *params, int *nparams)
 {

@@ -117,7 +117,7 @@ virNetClientNew(virNetSocket *sock, const char *hostname)
     return client;
 }
 
-virNetClient *
+VIR_PRIVATE_EXPORT virNetClient *
 virNetClientNewUNIX(const char *path, const char *spawnDaemon)
 {
     virNetSocket *sock;
@@ -154,7 +154,7 @@ virNetClientRef(virNetClient *client)
     return client;
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virNetClientUnref(virNetClient *client)
 {
     size_t i;
@@ -215,7 +215,7 @@ virNetClientRunCloseCallback(virNetClient *client)
         cb(client, reason, opaque);
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virNetClientSetCloseCallback(virNetClient *client, virNetClientCloseFunc cb,
                              void *opaque, virFreeCallback ff)
 {
@@ -281,7 +281,7 @@ virNetClientCloseLocked(virNetClient *client)
     client->closeCbPending = client->closeCb != NULL;
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virNetClientClose(virNetClient *client)
 {
     g_mutex_lock(&client->lock);
@@ -291,7 +291,7 @@ virNetClientClose(virNetClient *client)
     virNetClientRunCloseCallback(client);
 }
 
-bool
+VIR_PRIVATE_EXPORT bool
 virNetClientIsOpen(virNetClient *client)
 {
     bool ret;
@@ -339,7 +339,7 @@ virNetClientRemoteAddrString(virNetClient *client)
     return client->sock ? virNetSocketRemoteAddrString(client->sock) : NULL;
 }
 
-int
+VIR_PRIVATE_EXPORT int
 virNetClientAddProgram(virNetClient *client, virNetClientProgram *prog)
 {
     g_mutex_lock(&client->lock);
@@ -378,7 +378,7 @@ virNetClientRemoveStream(virNetClient *client, virNetClientStream *st)
     g_mutex_unlock(&client->lock);
 }
 
-unsigned int
+VIR_PRIVATE_EXPORT unsigned int
 virNetClientNextSerial(virNetClient *client)
 {
     return g_atomic_int_add(&client->serial, 1);

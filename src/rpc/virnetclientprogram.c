@@ -21,7 +21,7 @@ struct _virNetClientProgram {
     void *opaque;
 };
 
-virNetClientProgram *
+VIR_PRIVATE_EXPORT virNetClientProgram *
 virNetClientProgramNew(unsigned int program, unsigned int version,
                        const virNetClientProgramEvent *events, size_t nevents,
                        void *opaque)
@@ -44,7 +44,7 @@ virNetClientProgramRef(virNetClientProgram *prog)
     return prog;
 }
 
-void
+VIR_PRIVATE_EXPORT void
 virNetClientProgramUnref(virNetClientProgram *prog)
 {
     if (prog && g_atomic_int_dec_and_test(&prog->refs))
@@ -146,7 +146,7 @@ virNetClientProgramDecodeReply(virNetClientProgram *prog, virNetMessage *msg,
     (void)prog;
 }
 
-int
+VIR_PRIVATE_EXPORT int
 virNetClientProgramCall(virNetClientProgram *prog, virNetClient *client,
                         unsigned int serial, int proc,
                         size_t noutfds, int *outfds,
