@@ -248,13 +248,11 @@ int testNetworkGuestAddress(testDriver *drv, const char *netname, size_t offset,
 /* test_interface.c: the interfaces of /node/interface in @ctxt's
  * document (from @file, NULL for built-in data), all started. */
 int testInterfaceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
-/* libvirt's default interface 'eth1'. */
 extern virInterfaceDriver testInterfaceDriver;
 
 /* test_nodedev.c: the devices of /node/device in @ctxt's document (from
  * @file, NULL for built-in data), all present. */
 int testNodeDeviceLoadNode(testDriver *drv, xmlXPathContextPtr ctxt, const char *file);
-/* libvirt's default devices: computer and its SCSI hosts. */
 /* The device called @name, or NULL with libvirt's test-driver error. */
 virNodeDeviceObj *testNodeDeviceObjFindByName(testDriver *drv, const char *name);
 /* A handle for @obj (locked), which knows its parent's name. */
