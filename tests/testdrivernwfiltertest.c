@@ -2,7 +2,8 @@
  * Network filters and filter bindings in the test driver (which libvirt
  * 9.0.0's test driver lacks), checked against libvirt's nwfilter driver:
  * names and UUIDs, loops, filters in use by bindings (directly or
- * through references), bindings of missing filters, and threads.
+ * through references), bindings of missing filters, the variables a
+ * binding must give, and threads.
  */
 #include "internal.h"
 #include "testutils.h"
@@ -17,6 +18,17 @@
     "<uuid>11111111-2222-3333-4444-555555555555</uuid></owner>" \
     "<portdev name='" port "'/><mac address='52:54:00:00:00:01'/>" \
     "<filterref filter='" filter "'/></filterbinding>"
+
+#define BINDING_P(port, filter, params) \
+    "<filterbinding><owner><name>g</name>" \
+    "<uuid>11111111-2222-3333-4444-555555555555</uuid></owner>" \
+    "<portdev name='" port "'/><mac address='52:54:00:00:00:01'/>" \
+    "<filterref filter='" filter "'>" params "</filterref></filterbinding>"
+#define PARAM(name, value) "<parameter name='" name "' value='" value "'/>"
+#define RULE(attrs) "<rule action='accept' direction='out'><ip " attrs "/></rule>"
+#define UNRESOLVABLE \
+    "internal error: Cannot instantiate filter due to unresolvable variables " \
+    "or unavailable list elements: "
 
 #define UUID_A "11111111-aaaa-bbbb-cccc-00000000000a"
 #define UUID_B "11111111-aaaa-bbbb-cccc-00000000000b"
@@ -150,6 +162,88 @@ testBindings(void)
     return 0;
 }
 
+/* One binding of @xml: created (and deleted again) or refused with
+ * VIR_ERR_INTERNAL_ERROR's @msg. */
+static int
+tryBinding(virConnectPtr conn, const char *xml, const char *msg)
+{
+    virNWFilterBindingPtr bind = virNWFilterBindingCreateXML(conn, xml, 0);
+
+    if (msg) {
+        CHECK(!bind);
+        CHECK(checkError(VIR_ERR_INTERNAL_ERROR, msg) == 0);
+        CHECK_INTEQ(virConnectListAllNWFilterBindings(conn, NULL, 0), 0);
+        return 0;
+    }
+    CHECK(bind);
+    CHECK_INTEQ(virNWFilterBindingDelete(bind), 0);
+    virNWFilterBindingFree(bind);
+    return 0;
+}
+
+static int
+testVariables(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virNWFilterBindingPtr bind;
+    virNWFilterPtr f;
+    g_autofree char *xml = NULL;
+    g_autofree char *fxml = NULL;
+
+    CHECK(conn);
+    CHECK((f = virNWFilterDefineXML(conn, FILTER("v", UUID_A, "<rule action='drop' "
+                                    "direction='out'><mac srcmacaddr='$MAC'/></rule>"))));
+    virNWFilterFree(f);
+    CHECK((f = virNWFilterDefineXML(conn, FILTER("x", UUID_B,
+                                    RULE("srcipaddr='$IP' dstipaddr='$DNS[1]'")
+                                    RULE("dstipaddr='$FOO'")))));
+    virNWFilterFree(f);
+    CHECK((f = virNWFilterDefineXML(conn, FILTER("y", UUID_C,
+                                    "<filterref filter='x'>" PARAM("FOO", "10.0.0.1")
+                                    PARAM("DNS", "10.0.0.2") PARAM("DNS", "10.0.0.3")
+                                    "</filterref>"))));
+    virNWFilterFree(f);
+
+    /* MAC is the binding's own address, and is kept with its parameters */
+    CHECK((bind = virNWFilterBindingCreateXML(conn, BINDING("vnet0", "v"), 0)));
+    CHECK((xml = virNWFilterBindingGetXMLDesc(bind, 0)));
+    CHECK(strstr(xml, "<parameter name='MAC' value='52:54:00:00:00:01'/>"));
+    /* a redefinition its bindings lack a variable for is refused */
+    CHECK(!virNWFilterDefineXML(conn, FILTER("v", UUID_A, RULE("srcipaddr='$BAR'"))));
+    CHECK(checkError(VIR_ERR_INTERNAL_ERROR, UNRESOLVABLE "BAR") == 0);
+    CHECK((f = virNWFilterLookupByName(conn, "v")));
+    CHECK((fxml = virNWFilterGetXMLDesc(f, 0)));
+    CHECK(strstr(fxml, "$MAC"));
+    virNWFilterFree(f);
+    CHECK_INTEQ(virNWFilterBindingDelete(bind), 0);
+    virNWFilterBindingFree(bind);
+
+    /* IP alone is learned, unless learning is off; DNS[1] needs two values */
+    CHECK(tryBinding(conn, BINDING("vnet0", "x"), UNRESOLVABLE "DNS[1], FOO") == 0);
+    CHECK(tryBinding(conn, BINDING_P("vnet0", "x", PARAM("FOO", "1.2.3.4")
+                                     PARAM("DNS", "1.1.1.1")), UNRESOLVABLE "DNS[1]") == 0);
+    CHECK(tryBinding(conn, BINDING_P("vnet0", "x", PARAM("FOO", "1.2.3.4")
+                                     PARAM("DNS", "1.1.1.1") PARAM("DNS", "1.1.1.2")), NULL) == 0);
+    CHECK(tryBinding(conn, BINDING_P("vnet0", "x", PARAM("FOO", "1.2.3.4")
+                                     PARAM("DNS", "1.1.1.1") PARAM("DNS", "1.1.1.2")
+                                     PARAM("CTRL_IP_LEARNING", "none")), UNRESOLVABLE "IP") == 0);
+    CHECK(tryBinding(conn, BINDING_P("vnet0", "x", PARAM("FOO", "1.2.3.4")
+                                     PARAM("DNS", "1.1.1.1") PARAM("DNS", "1.1.1.2")
+                                     PARAM("IP", "1.1.1.9") PARAM("CTRL_IP_LEARNING", "none")),
+                     NULL) == 0);
+    CHECK(!virNWFilterBindingCreateXML(conn, BINDING_P("vnet0", "x", PARAM("FOO", "1.2.3.4")
+                                       PARAM("DNS", "1.1.1.1") PARAM("DNS", "1.1.1.2")
+                                       PARAM("CTRL_IP_LEARNING", "bogus")), 0));
+    CHECK(checkError(VIR_ERR_PARSE_FAILED,
+                     "failed to parse configuration file filter 'x' learning value 'bogus' invalid.") == 0);
+    /* a reference passes its parameters down */
+    CHECK(tryBinding(conn, BINDING("vnet0", "y"), NULL) == 0);
+    CHECK(tryBinding(conn, BINDING_P("vnet0", "y", PARAM("CTRL_IP_LEARNING", "NONE")),
+                     UNRESOLVABLE "IP") == 0);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
 #define NTHREADS 8
 
 static gpointer
@@ -212,6 +306,7 @@ main(void)
     virTestRun("identity", testIdentity);
     virTestRun("loops", testLoops);
     virTestRun("bindings", testBindings);
+    virTestRun("variables", testVariables);
     virTestRun("threads", testThreads);
     return virTestDone();
 }

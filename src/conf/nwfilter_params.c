@@ -52,6 +52,16 @@ virNWFilterVarValueAdd(virNWFilterVarValue *val, const char *value)
 }
 
 
+virNWFilterVarValue *
+virNWFilterVarValueNewSimple(const char *value)
+{
+    virNWFilterVarValue *val = g_new0(virNWFilterVarValue, 1);
+
+    virNWFilterVarValueAdd(val, value);
+    return val;
+}
+
+
 static void
 virNWFilterVarValueHashFree(void *val)
 {
@@ -211,4 +221,15 @@ virNWFilterVarAccessPrint(const virNWFilterVarAccess *access, virBuffer *buf)
         virBufferAsprintf(buf, "[%u]", access->index);
     else if (access->index != 0)
         virBufferAsprintf(buf, "[@%u]", access->index);
+}
+
+
+bool
+virNWFilterVarAccessIsAvailable(const virNWFilterVarAccess *access, GHashTable *vars)
+{
+    const virNWFilterVarValue *val = g_hash_table_lookup(vars, access->name);
+
+    if (!val)
+        return false;
+    return access->type != VIR_NWFILTER_VAR_ACCESS_ELEMENT || access->index < val->nvalues;
 }

@@ -25,6 +25,8 @@ struct _virNWFilterVarValue {
 void virNWFilterVarValueFree(virNWFilterVarValue *val);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNWFilterVarValue, virNWFilterVarValueFree);
 virNWFilterVarValue *virNWFilterVarValueCopy(const virNWFilterVarValue *val);
+/* A value of one string, @value copied. */
+virNWFilterVarValue *virNWFilterVarValueNewSimple(const char *value);
 
 /* A new table name -> virNWFilterVarValue, owning its values. */
 GHashTable *virNWFilterParamsNew(void);
@@ -61,3 +63,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNWFilterVarAccess, virNWFilterVarAccessFree);
 /* Writes the reference without its leading '$'. */
 void virNWFilterVarAccessPrint(const virNWFilterVarAccess *access,
                                virBuffer *buf);
+/* Does @vars (name -> virNWFilterVarValue) give what @access refers to:
+ * the variable, and for $VAR[N] its value number N? */
+bool virNWFilterVarAccessIsAvailable(const virNWFilterVarAccess *access,
+                                     GHashTable *vars);

@@ -12,12 +12,18 @@
  * lookups do not take it.  Errors use that driver's domain
  * (VIR_FROM_NWFILTER) and messages.
  *
- * Not done: the variables a filter needs are not checked against those
- * a binding gives.
+ * A binding must also give every variable its filters refer to, as
+ * libvirt's instantiation demands: MAC is its own MAC address (added to
+ * its parameters) and a missing IP alone is learned unless
+ * CTRL_IP_LEARNING is 'none'.  A redefinition is checked the same way
+ * against the bindings (not the guest interfaces, whose parameters the
+ * domain code does not keep).  Host devices are not modelled: every
+ * port device counts as present.
  */
 #include "internal.h"
 #include "datatypes.h"
 #include "driver.h"
+#include "util/virstring.h"
 #include "util/viruuid.h"
 #include "test/test_private.h"
 
@@ -70,6 +76,124 @@ testNWFilterInstantiable(testDriver *drv, const char *name, const char *removed,
                                                           g_free, NULL);
 
     return testNWFilterResolve(drv, name, removed, replacement, visited);
+}
+
+/* ---- the variables of a binding ---- */
+
+/*
+ * Add to @missing the references the rules of @name's filter (or of
+ * @replacement, standing for the filter of its name) make to variables
+ * @vars lacks, following its references with the parameters each passes
+ * down (@vars win over them).  Filters have no loops and every change
+ * runs under nwfilterLock, so at most one thread holds nested locks.
+ */
+static void
+testNWFilterMissingVars(testDriver *drv, const char *name,
+                        const virNWFilterDef *replacement, GHashTable *vars,
+                        GHashTable *missing)
+{
+    virNWFilterObj *obj = NULL;
+    const virNWFilterDef *def = replacement;
+    size_t i, j;
+
+    if (!replacement || STRNEQ(name, replacement->name)) {
+        if (!(obj = virNWFilterObjListFindByName(drv->nwfilters, name)))
+            return;
+        def = obj->def;
+    }
+    for (i = 0; i < def->nentries; i++) {
+        const virNWFilterRuleDef *rule = def->filterEntries[i]->rule;
+        const virNWFilterIncludeDef *inc = def->filterEntries[i]->include;
+
+        for (j = 0; rule && j < rule->nVarAccess; j++) {
+            g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+
+            if (virNWFilterVarAccessIsAvailable(rule->varAccess[j], vars))
+                continue;
+            virNWFilterVarAccessPrint(rule->varAccess[j], &buf);
+            g_hash_table_add(missing, virBufferContentAndReset(&buf));
+        }
+        if (inc) {
+            g_autoptr(GHashTable) next = virNWFilterParamsNew();
+
+            virNWFilterHashTablePutAll(inc->params, next);
+            virNWFilterHashTablePutAll(vars, next);
+            testNWFilterMissingVars(drv, inc->filterref, replacement, next, missing);
+        }
+    }
+    virNWFilterObjEndAPI(&obj);
+}
+
+/* The error of an instantiation that lacks @missing: IP is named only
+ * when it cannot be learned (@reportIP). */
+static void
+testNWFilterReportMissing(GHashTable *missing, bool reportIP)
+{
+    g_autofree const char **names = (const char **)g_hash_table_get_keys_as_array(missing, NULL);
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+    size_t i;
+
+    qsort(names, g_hash_table_size(missing), sizeof(*names), virStringSortCompare);
+    for (i = 0; names[i]; i++) {
+        if (STREQ(names[i], "IP") && !reportIP)
+            continue;
+        if (virBufferUse(&buf))
+            virBufferAddLit(&buf, ", ");
+        virBufferAdd(&buf, names[i], -1);
+    }
+    virReportError(VIR_ERR_INTERNAL_ERROR,
+                   "Cannot instantiate filter due to unresolvable variables or unavailable list elements: %s",
+                   virBufferCurrentContent(&buf));
+}
+
+/* Can @binding's filter (with @replacement in place) get every variable
+ * it refers to? */
+static int
+testNWFilterCheckVars(testDriver *drv, const virNWFilterBindingDef *binding,
+                      const virNWFilterDef *replacement)
+{
+    g_autoptr(GHashTable) missing = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                                          g_free, NULL);
+    const virNWFilterVarValue *lv = g_hash_table_lookup(binding->filterparams,
+                                                        "CTRL_IP_LEARNING");
+    const char *learning = lv && lv->nvalues ? lv->values[0] : "any";
+
+    testNWFilterMissingVars(drv, binding->filter, replacement, binding->filterparams,
+                            missing);
+    if (g_hash_table_size(missing) == 0)
+        return 0;
+    if (g_hash_table_size(missing) > 1 || !g_hash_table_contains(missing, "IP")) {
+        testNWFilterReportMissing(missing, false);
+        return -1;
+    }
+    if (g_ascii_strcasecmp(learning, "none") == 0) {
+        testNWFilterReportMissing(missing, true);
+        return -1;
+    }
+    if (g_ascii_strcasecmp(learning, "dhcp") != 0 && g_ascii_strcasecmp(learning, "any") != 0) {
+        virReportError(VIR_ERR_PARSE_FAILED, "filter '%s' learning value '%s' invalid.",
+                       binding->filter, learning);
+        return -1;
+    }
+    /* the address is learned from the guest's traffic */
+    return 0;
+}
+
+/* Would every binding get its variables with @replacement in place? */
+static int
+testNWFilterCheckBindingVars(testDriver *drv, const virNWFilterDef *replacement)
+{
+    g_autoptr(GPtrArray) bindings = virNWFilterBindingObjListCollect(drv->bindings);
+    size_t i;
+
+    for (i = 0; i < bindings->len; i++) {
+        virNWFilterBindingObj *obj = g_ptr_array_index(bindings, i);
+
+        /* a listed binding's definition never changes */
+        if (testNWFilterCheckVars(drv, obj->def, replacement) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* The filters in use: those of the bindings and of the interfaces of
@@ -230,8 +354,10 @@ testNWFilterDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int fla
     if (!(def = virNWFilterDefParse(xml, NULL, flags)))
         return NULL;
     locker = g_mutex_locker_new(&drv->nwfilterLock);
-    /* the filters in use must still resolve with the new definition */
-    if (testNWFilterCheckUsers(drv, NULL, def) < 0)
+    /* the filters in use must still resolve with the new definition,
+     * and the bindings still get their variables */
+    if (testNWFilterCheckUsers(drv, NULL, def) < 0 ||
+        testNWFilterCheckBindingVars(drv, def) < 0)
         return NULL;
     return testNWFilterHandle(conn, virNWFilterObjListAssignDef(drv->nwfilters, &def));
 }
@@ -353,15 +479,21 @@ testNWFilterBindingCreateXML(virConnectPtr conn, const char *xml, unsigned int f
     g_autoptr(GMutexLocker) locker = NULL;
     virNWFilterBindingObj *obj;
     virNWFilterBindingPtr ret;
+    char mac[VIR_MAC_STRING_BUFLEN];
 
     virCheckFlags(VIR_NWFILTER_BINDING_CREATE_VALIDATE, NULL);
 
     if (!(def = virNWFilterBindingDefParse(xml, NULL, flags)))
         return NULL;
+    /* the port's MAC address is a variable of its own, kept with the rest */
+    if (!g_hash_table_contains(def->filterparams, "MAC"))
+        g_hash_table_insert(def->filterparams, g_strdup("MAC"),
+                            virNWFilterVarValueNewSimple(virMacAddrFormat(&def->mac, mac)));
     locker = g_mutex_locker_new(&drv->nwfilterLock);
     if (!(obj = virNWFilterBindingObjListAdd(drv->bindings, &def)))
         return NULL;
-    if (testNWFilterInstantiable(drv, obj->def->filter, NULL, NULL) < 0) {
+    if (testNWFilterInstantiable(drv, obj->def->filter, NULL, NULL) < 0 ||
+        testNWFilterCheckVars(drv, obj->def, NULL) < 0) {
         virNWFilterBindingObjListRemove(drv->bindings, obj);
         virNWFilterBindingObjEndAPI(&obj);
         return NULL;
