@@ -439,6 +439,10 @@ virConnectClose(virConnectPtr conn)
     return remaining > 0 ? remaining : 0;
 }
 
+/* From here on, libvirt's host calls: their errors are VIR_FROM_DOMAIN's. */
+#undef VIR_FROM_THIS
+#define VIR_FROM_THIS VIR_FROM_DOMAIN
+
 VIR_EXPORT int
 virConnectRef(virConnectPtr conn)
 {
@@ -448,9 +452,6 @@ virConnectRef(virConnectPtr conn)
     virObjectRef(conn);
     return 0;
 }
-
-#undef VIR_FROM_THIS
-#define VIR_FROM_THIS VIR_FROM_DOMAIN
 
 VIR_EXPORT char *
 virConnectGetURI(virConnectPtr conn)
