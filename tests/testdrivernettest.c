@@ -1,7 +1,8 @@
 /*
  * The test driver's networks beyond what libvirt 9.0.0's test driver
  * offers: network ports (allocation by forward mode, devices of a pool,
- * reclaim, bandwidth parameters and the floor budget), DHCP leases of
+ * reclaim, bandwidth parameters and the floor budget, virtualports
+ * merged with the network's), DHCP leases of
  * running guests, and threads working on different networks.
  */
 #include "internal.h"
@@ -187,6 +188,54 @@ testPortsBridgeAndGroups(void)
     CHECK(checkError(VIR_ERR_CONFIG_UNSUPPORTED,
                      "unsupported configuration: <virtualport type='802.1Qbh'> not supported for network 'br' which uses a bridge device") == 0);
     virNetworkPortFree(port);
+    CHECK_INTEQ(virNetworkDestroy(net), 0);
+    virNetworkFree(net);
+    CHECK_INTEQ(virConnectClose(conn), 0);
+    return 0;
+}
+
+/* A port's virtualport is merged with its network's and portgroup's. */
+static int
+testPortsVirtualport(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virNetworkPtr net;
+    virNetworkPortPtr port;
+    virErrorPtr err;
+
+    CHECK(conn);
+    CHECK((net = virNetworkCreateXML(conn,
+        "<network><name>ovs</name><uuid>6c5e2f4a-8d3b-4c9a-9e1f-3a4b5c6d7e8f</uuid>"
+        "<forward mode='bridge'/><bridge name='ovsbr0'/>"
+        "<virtualport type='openvswitch'/>"
+        "<portgroup name='eng' default='yes'><virtualport>"
+        "<parameters profileid='gp'/></virtualport></portgroup>"
+        "</network>")));
+    CHECK((port = virNetworkPortCreateXML(net, PORTXML("bc5e2f4a-8d3b-4c9a-9e1f-3a4b5c6d7e01",
+                                                       "52:54:00:00:04:01",
+                                                       "<virtualport><parameters "
+                                                       "interfaceid='0c5e2f4a-8d3b-4c9a-9e1f-3a4b5c6d7e99'/>"
+                                                       "</virtualport>"), 0)));
+    CHECK(checkPortXML(port, "<virtualport type='openvswitch'>") == 0);
+    CHECK(checkPortXML(port, "interfaceid='0c5e2f4a-8d3b-4c9a-9e1f-3a4b5c6d7e99'") == 0);
+    CHECK(checkPortXML(port, "profileid='gp'") == 0);
+    virNetworkPortFree(port);
+
+    /* the port may not change what the network or the portgroup set */
+    CHECK(!virNetworkPortCreateXML(net, PORTXML("bc5e2f4a-8d3b-4c9a-9e1f-3a4b5c6d7e02",
+                                                "52:54:00:00:04:02",
+                                                "<virtualport type='802.1Qbh'/>"), 0));
+    CHECK(checkError(VIR_ERR_XML_ERROR,
+                     "XML error: attempt to merge virtualports with mismatched types (802.1Qbh and openvswitch)") == 0);
+    CHECK((err = virGetLastError()) && err->domain == VIR_FROM_NET);
+    CHECK(!virNetworkPortCreateXML(net, PORTXML("bc5e2f4a-8d3b-4c9a-9e1f-3a4b5c6d7e03",
+                                                "52:54:00:00:04:03",
+                                                "<virtualport><parameters profileid='pp'/>"
+                                                "</virtualport>"), 0));
+    CHECK(checkError(VIR_ERR_XML_ERROR,
+                     "XML error: attempt to merge virtualports with mismatched profileids ('pp' and 'gp')") == 0);
+    /* only the first port took a connection */
+    CHECK_INTEQ(virNetworkListAllPorts(net, NULL, 0), 1);
     CHECK_INTEQ(virNetworkDestroy(net), 0);
     virNetworkFree(net);
     CHECK_INTEQ(virConnectClose(conn), 0);
@@ -391,6 +440,7 @@ main(void)
     virTestRun("ports-nat", testPortsNat);
     virTestRun("ports-direct", testPortsDirect);
     virTestRun("ports-bridge-portgroup", testPortsBridgeAndGroups);
+    virTestRun("ports-virtualport", testPortsVirtualport);
     virTestRun("port-bandwidth", testPortBandwidth);
     virTestRun("dhcp-leases", testLeases);
     virTestRun("threads", testThreads);

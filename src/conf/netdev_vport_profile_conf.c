@@ -285,3 +285,116 @@ virNetDevVPortProfileCheckNoExtras(const virNetDevVPortProfile *vport)
     }
     return 0;
 }
+
+
+/* ===== merging the profiles of a port, its network and portgroup ===== */
+
+/* These are libvirt's virtualport utility errors. */
+#undef VIR_FROM_THIS
+#define VIR_FROM_THIS VIR_FROM_NET
+
+/* The types each attribute is merged for (type none takes them all);
+ * unlike the parse checks, a midonet profile takes no interfaceid. */
+#define VPORT_MERGE_QBG (VPORT_TYPE(NONE) | VPORT_TYPE(8021QBG))
+#define VPORT_MERGE_INTERFACEID (VPORT_TYPE(NONE) | VPORT_TYPE(OPENVSWITCH))
+#define VPORT_MERGE_PROFILEID (VPORT_TYPE(NONE) | VPORT_TYPE(OPENVSWITCH) | \
+                               VPORT_TYPE(8021QBH))
+
+/* Merge one numeric 802.1Qbg attribute of @from into @into. */
+#define VPORT_MERGE_NUMBER(into, from, field, what) \
+    do { \
+        if ((from)->field ## _specified && (applies & VPORT_MERGE_QBG)) { \
+            if ((into)->field ## _specified && (into)->field != (from)->field) { \
+                virReportError(VIR_ERR_XML_ERROR, \
+                               "attempt to merge virtualports with mismatched " what \
+                               " (%d and %d)", (int)(into)->field, (int)(from)->field); \
+                return -1; \
+            } \
+            (into)->field = (from)->field; \
+            (into)->field ## _specified = true; \
+        } \
+    } while (0)
+
+static int
+virNetDevVPortProfileMergeUUID(unsigned char *into, bool *intoSet,
+                               const unsigned char *from, const char *what)
+{
+    char a[VIR_UUID_STRING_BUFLEN];
+    char b[VIR_UUID_STRING_BUFLEN];
+
+    if (*intoSet && memcmp(into, from, VIR_UUID_BUFLEN) != 0) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "attempt to merge virtualports with mismatched %s ('%s' and '%s')",
+                       what, virUUIDFormat(into, a), virUUIDFormat(from, b));
+        return -1;
+    }
+    memcpy(into, from, VIR_UUID_BUFLEN);
+    *intoSet = true;
+    return 0;
+}
+
+/* Set in @into what @from sets and @into lacks; a conflict is an error. */
+static int
+virNetDevVPortProfileMerge(virNetDevVPortProfile *into, const virNetDevVPortProfile *from)
+{
+    unsigned int applies;
+
+    if (!from)
+        return 0;
+    if (from->virtPortType != VIR_NETDEV_VPORT_PROFILE_NONE) {
+        if (into->virtPortType != VIR_NETDEV_VPORT_PROFILE_NONE &&
+            into->virtPortType != from->virtPortType) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           "attempt to merge virtualports with mismatched types (%s and %s)",
+                           virNetDevVPortTypeToString(into->virtPortType),
+                           virNetDevVPortTypeToString(from->virtPortType));
+            return -1;
+        }
+        into->virtPortType = from->virtPortType;
+    }
+    applies = 1u << into->virtPortType;
+    VPORT_MERGE_NUMBER(into, from, managerID, "managerids");
+    VPORT_MERGE_NUMBER(into, from, typeID, "typeids");
+    VPORT_MERGE_NUMBER(into, from, typeIDVersion, "typeidversions");
+    if (from->instanceID_specified && (applies & VPORT_MERGE_QBG) &&
+        virNetDevVPortProfileMergeUUID(into->instanceID, &into->instanceID_specified,
+                                       from->instanceID, "instanceids") < 0)
+        return -1;
+    if (from->interfaceID_specified && (applies & VPORT_MERGE_INTERFACEID) &&
+        virNetDevVPortProfileMergeUUID(into->interfaceID, &into->interfaceID_specified,
+                                       from->interfaceID, "interfaceids") < 0)
+        return -1;
+    if (from->profileID[0] && (applies & VPORT_MERGE_PROFILEID)) {
+        if (into->profileID[0] && STRNEQ(into->profileID, from->profileID)) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           "attempt to merge virtualports with mismatched profileids ('%s' and '%s')",
+                           into->profileID, from->profileID);
+            return -1;
+        }
+        memcpy(into->profileID, from->profileID, sizeof(into->profileID));
+    }
+    return 0;
+}
+
+int
+virNetDevVPortProfileMerge3(virNetDevVPortProfile **result,
+                            const virNetDevVPortProfile *fromInterface,
+                            const virNetDevVPortProfile *fromNetwork,
+                            const virNetDevVPortProfile *fromPortgroup)
+{
+    g_autofree virNetDevVPortProfile *merged = NULL;
+
+    *result = NULL;
+    if ((!fromInterface || fromInterface->virtPortType == VIR_NETDEV_VPORT_PROFILE_NONE) &&
+        (!fromNetwork || fromNetwork->virtPortType == VIR_NETDEV_VPORT_PROFILE_NONE) &&
+        (!fromPortgroup || fromPortgroup->virtPortType == VIR_NETDEV_VPORT_PROFILE_NONE))
+        return 0;
+    merged = g_new0(virNetDevVPortProfile, 1);
+    if (fromInterface)
+        *merged = *fromInterface;
+    if (virNetDevVPortProfileMerge(merged, fromNetwork) < 0 ||
+        virNetDevVPortProfileMerge(merged, fromPortgroup) < 0)
+        return -1;
+    *result = g_steal_pointer(&merged);
+    return 0;
+}

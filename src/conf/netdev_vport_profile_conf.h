@@ -70,3 +70,13 @@ int virNetDevVPortProfileCheckComplete(virNetDevVPortProfile *virtport,
                                        bool generateMissing);
 /* Refuse parameters the profile's type does not use. */
 int virNetDevVPortProfileCheckNoExtras(const virNetDevVPortProfile *virtport);
+
+/* The profile a port gets: @fromInterface's attributes, then those of
+ * @fromNetwork and @fromPortgroup it lacks; a type or attribute set to
+ * two different values is an error (VIR_FROM_NET).  *@result is NULL
+ * when none of the three has a type (then nothing is merged), else a
+ * new profile to g_free. */
+int virNetDevVPortProfileMerge3(virNetDevVPortProfile **result,
+                                const virNetDevVPortProfile *fromInterface,
+                                const virNetDevVPortProfile *fromNetwork,
+                                const virNetDevVPortProfile *fromPortgroup);

@@ -8,10 +8,9 @@
  * forward device from the pool, class IDs and the inbound floor budget),
  * without touching the host.  Leases are the addresses the test driver
  * gives running guests on the network (testNetworkGuestAddress), as if
- * its DHCP server had handed them out, never expiring.
- *
- * Not done: virtualport merging keeps the first profile among the
- * port's, the portgroup's and the network's instead of merging them.
+ * its DHCP server had handed them out, never expiring.  A port's
+ * virtualport is merged with its network's and portgroup's, attribute by
+ * attribute, as that driver merges them.
  */
 #include "internal.h"
 #include "datatypes.h"
@@ -305,13 +304,14 @@ testNetworkPlugPort(virNetworkDef *netdef, virNetworkPortDef *port,
     return -1;
 }
 
-/* What a port takes from its portgroup and network when it says nothing. */
-static void
+/* What a port takes from its portgroup and network when it says nothing;
+ * its virtualport is merged with theirs attribute by attribute. */
+static int
 testNetworkPortDefaults(virNetworkDef *netdef, virNetworkPortDef *port)
 {
     virPortGroupDef *pg = virPortGroupFindByName(netdef, port->group);
     const virNetDevVlan *vlan = NULL;
-    const virNetDevVPortProfile *vp;
+    virNetDevVPortProfile *vp = NULL;
 
     if (!port->bandwidth && pg)
         port->bandwidth = testBandwidthCopy(pg->bandwidth);
@@ -327,9 +327,14 @@ testNetworkPortDefaults(virNetworkDef *netdef, virNetworkPortDef *port)
                                                                   : netdef->trustGuestRxFilters;
     if (port->isolatedPort == VIR_TRISTATE_BOOL_ABSENT)
         port->isolatedPort = netdef->isolatedPort;
-    vp = pg && pg->virtPortProfile ? pg->virtPortProfile : netdef->virtPortProfile;
-    if (!port->virtPortProfile && vp)
-        port->virtPortProfile = g_memdup2(vp, sizeof(*vp));
+    if (virNetDevVPortProfileMerge3(&vp, port->virtPortProfile, netdef->virtPortProfile,
+                                    pg ? pg->virtPortProfile : NULL) < 0)
+        return -1;
+    if (vp) {
+        g_free(port->virtPortProfile);
+        port->virtPortProfile = vp;
+    }
+    return 0;
 }
 
 static int
@@ -337,7 +342,8 @@ testNetworkAllocatePort(virNetworkObj *obj, virNetworkPortDef *port)
 {
     virNetworkForwardIfDef *dev = NULL;
 
-    testNetworkPortDefaults(obj->def, port);
+    if (testNetworkPortDefaults(obj->def, port) < 0)
+        return -1;
     if (testNetworkPlugPort(obj->def, port, &dev) < 0)
         return -1;
     if (testNetworkCheckBandwidth(obj, port->bandwidth, NULL, &port->mac) < 0)
