@@ -344,6 +344,7 @@ testRegister(void)
     testDomainRegisterMethods(&testHypervisorDriver);
     testEventsRegisterMethods(&testHypervisorDriver);
     testNetworkPortRegisterMethods(&testNetworkDriver);
+    testDomainNetRegisterMethods(&testHypervisorDriver);
     testSnapshotRegisterMethods(&testHypervisorDriver);
     testCheckpointRegisterMethods(&testHypervisorDriver);
     testNodeDeviceMdevRegisterMethods(&testNodeDeviceDriver);

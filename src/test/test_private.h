@@ -244,6 +244,9 @@ void testNetworkPortsClear(virNetworkObj *obj);
  */
 int testNetworkGuestAddress(testDriver *drv, const char *netname, size_t offset,
                             int *type, unsigned int *prefix, char **addr);
+/* test_domain_net.c: addresses and statistics of the interfaces of
+ * domains. */
+void testDomainNetRegisterMethods(virHypervisorDriver *driver);
 
 /* test_interface.c: the interfaces of /node/interface in @ctxt's
  * document (from @file, NULL for built-in data), all started. */
