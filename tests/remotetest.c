@@ -9,6 +9,7 @@
 #include "testutils.h"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <pthread.h>
 #include <netinet/in.h>
@@ -398,6 +399,50 @@ testEvents(void)
     return 0;
 }
 
+/* ssh as the remote driver runs it, with a stand-in for the ssh binary
+ * (command=) that records its arguments and runs the far side's command
+ * here: libvirt's netcat line, then the connection over its pipes. */
+static int
+testSSH(void)
+{
+    const char *dir = virTestTempDir();
+    g_autofree char *fake = g_build_filename(dir, "fakessh", NULL);
+    g_autofree char *log = g_build_filename(dir, "fakessh.log", NULL);
+    g_autofree char *script = g_strdup_printf("#!/bin/sh\n"
+                                              "echo \"$@\" >> '%s'\n"
+                                              "for last; do :; done\n"
+                                              "exec sh -c \"$last\"\n", log);
+    g_autofree char *uri = NULL;
+    g_autofree char *args = NULL;
+    g_autofree char *sock = g_build_filename(dir, "libvirt-sock", NULL);
+    virConnectPtr conn;
+
+    CHECK(g_file_set_contents(fake, script, -1, NULL));
+    CHECK(chmod(fake, 0700) == 0);
+    uri = g_strdup_printf("test+ssh://someone@localhost:2222/default?socket=%s&command=%s"
+                          "&keyfile=/nonexistent/key&no_verify=1&no_tty=1", sock, fake);
+    CHECK((conn = virConnectOpen(uri)));
+    CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    CHECK_INTEQ(virConnectIsSecure(conn), 1);
+    CHECK_INTEQ(virConnectIsEncrypted(conn), 0);   /* libvirt counts only TLS */
+    virConnectClose(conn);
+    CHECK(g_file_get_contents(log, &args, NULL, NULL));
+    CHECK(strstr(args, "-p 2222 -l someone -i /nonexistent/key -T -e none "
+                       "-o BatchMode=yes -o StrictHostKeyChecking=no -- localhost sh -c "));
+    CHECK(strstr(args, sock));
+
+    /* a tunnel whose far side fails: the far side's words, as libvirt */
+    g_free(uri);
+    uri = g_strdup_printf("test+ssh://localhost/default?socket=/nonexistent/sock&command=%s",
+                          fake);
+    CHECK(!virConnectOpen(uri));
+    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_SYSTEM_ERROR);
+    CHECK_INTEQ(virGetLastError()->domain, VIR_FROM_RPC);
+    CHECK_STREQ(virGetLastErrorMessage(), "Cannot recv data: nc: /nonexistent/sock: "
+                "No such file or directory: Connection reset by peer");
+    return 0;
+}
+
 static int
 testDaemonGone(void)
 {
@@ -442,6 +487,7 @@ main(void)
     virTestRun("state shared between connections", testSharedState);
     virTestRun("events", testEvents);
     virTestRun("tls and tcp", testNetworked);
+    virTestRun("ssh transport", testSSH);
     virTestRun("daemon goes away", testDaemonGone);
     stopDaemon();
     loopQuit = 1;
