@@ -45,6 +45,9 @@ virDomainDefNew(void)
     virDomainDef *def = g_new0(virDomainDef, 1);
 
     def->id = -1;
+    def->mem.hardLimit = VIR_DOMAIN_MEMORY_PARAM_UNLIMITED;
+    def->mem.softLimit = VIR_DOMAIN_MEMORY_PARAM_UNLIMITED;
+    def->mem.swapHardLimit = VIR_DOMAIN_MEMORY_PARAM_UNLIMITED;
     return def;
 }
 

@@ -212,17 +212,35 @@ virDomainBlkioParseXML(virDomainMemoryDef *mem, xmlXPathContextPtr ctxt)
 }
 
 
+/* A <memtune> limit: KiB, VIR_DOMAIN_MEMORY_PARAM_UNLIMITED when absent
+ * (a limit of 0 is a limit). */
+static int
+virDomainParseMemoryLimit(const char *xpath, xmlXPathContextPtr ctxt,
+                          unsigned long long *mem)
+{
+    unsigned long long bytes;
+    int rc = virDomainParseScaledValue(xpath, NULL, ctxt, &bytes, 1024,
+                                       VIR_DOMAIN_MEMORY_PARAM_UNLIMITED << 10, false);
+
+    if (rc < 0)
+        return -1;
+    if (rc == 0)
+        *mem = VIR_DOMAIN_MEMORY_PARAM_UNLIMITED;
+    else
+        *mem = MIN(bytes / 1024 + (bytes % 1024 ? 1 : 0), VIR_DOMAIN_MEMORY_PARAM_UNLIMITED);
+    return 0;
+}
+
+
 static int
 virDomainMemtuneParseXML(virDomainMemoryDef *mem, xmlXPathContextPtr ctxt)
 {
-    if (virDomainParseMemory("./memtune/hard_limit[1]", NULL, ctxt,
-                             &mem->hardLimit, false) < 0 ||
-        virDomainParseMemory("./memtune/soft_limit[1]", NULL, ctxt,
-                             &mem->softLimit, false) < 0 ||
+    if (virDomainParseMemoryLimit("./memtune/hard_limit[1]", ctxt, &mem->hardLimit) < 0 ||
+        virDomainParseMemoryLimit("./memtune/soft_limit[1]", ctxt, &mem->softLimit) < 0 ||
         virDomainParseMemory("./memtune/min_guarantee[1]", NULL, ctxt,
                              &mem->minGuarantee, false) < 0 ||
-        virDomainParseMemory("./memtune/swap_hard_limit[1]", NULL, ctxt,
-                             &mem->swapHardLimit, false) < 0)
+        virDomainParseMemoryLimit("./memtune/swap_hard_limit[1]", ctxt,
+                                  &mem->swapHardLimit) < 0)
         return -1;
     return 0;
 }
@@ -481,16 +499,16 @@ virDomainMemtuneFormat(virBuffer *buf, const virDomainMemoryDef *mem)
 
     virDomainBlkioFormat(buf, mem);
 
-    if (mem->hardLimit)
+    if (mem->hardLimit < VIR_DOMAIN_MEMORY_PARAM_UNLIMITED)
         virBufferAsprintf(&tuneBuf, "<hard_limit unit='KiB'>%llu</hard_limit>\n",
                           mem->hardLimit);
-    if (mem->softLimit)
+    if (mem->softLimit < VIR_DOMAIN_MEMORY_PARAM_UNLIMITED)
         virBufferAsprintf(&tuneBuf, "<soft_limit unit='KiB'>%llu</soft_limit>\n",
                           mem->softLimit);
     if (mem->minGuarantee)
         virBufferAsprintf(&tuneBuf, "<min_guarantee unit='KiB'>%llu</min_guarantee>\n",
                           mem->minGuarantee);
-    if (mem->swapHardLimit)
+    if (mem->swapHardLimit < VIR_DOMAIN_MEMORY_PARAM_UNLIMITED)
         virBufferAsprintf(&tuneBuf, "<swap_hard_limit unit='KiB'>%llu</swap_hard_limit>\n",
                           mem->swapHardLimit);
     virBufferFormatElement(buf, "memtune", NULL, &tuneBuf);

@@ -70,7 +70,8 @@ typedef struct {
     unsigned int slots;
     virTristateSwitch dumpCore;
 
-    /* <memtune>: 0 when absent (libvirt's "unlimited" is not stored) */
+    /* <memtune>: the limits are VIR_DOMAIN_MEMORY_PARAM_UNLIMITED when
+     * absent, min_guarantee 0 */
     unsigned long long hardLimit;
     unsigned long long softLimit;
     unsigned long long minGuarantee;
