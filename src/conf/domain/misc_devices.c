@@ -26,7 +26,7 @@ VIR_ENUM_DECL(virDomainWatchdogAction);
 VIR_ENUM_IMPL(virDomainWatchdogAction, 7, "reset", "shutdown", "poweroff", "pause",
               "dump", "none", "inject-nmi");
 VIR_ENUM_DECL(virDomainMemballoonModel);
-VIR_ENUM_IMPL(virDomainMemballoonModel, 5, "virtio", "xen", "none",
+VIR_ENUM_IMPL(virDomainMemballoonModel, VIR_DOMAIN_MEMBALLOON_MODEL_LAST, "virtio", "xen", "none",
               "virtio-transitional", "virtio-non-transitional");
 VIR_ENUM_DECL(virDomainRNGModel);
 VIR_ENUM_IMPL(virDomainRNGModel, 3, "virtio", "virtio-transitional", "virtio-non-transitional");

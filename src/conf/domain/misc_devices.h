@@ -46,8 +46,18 @@ typedef struct {
 } virDomainWatchdogDef;
 DECLARE_DEVICE_OPS(Watchdog);
 
+typedef enum {
+    VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO,
+    VIR_DOMAIN_MEMBALLOON_MODEL_XEN,
+    VIR_DOMAIN_MEMBALLOON_MODEL_NONE,
+    VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO_TRANSITIONAL,
+    VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO_NON_TRANSITIONAL,
+
+    VIR_DOMAIN_MEMBALLOON_MODEL_LAST
+} virDomainMemballoonModel;
+
 typedef struct {
-    unsigned int model;
+    unsigned int model;         /* virDomainMemballoonModel */
     virTristateSwitch autodeflate, freePageReporting;
     int period;
     bool periodSet;
