@@ -324,6 +324,15 @@ virDomainNetFilterrefParseXML(virDomainNetDef *def, xmlNodePtr filterref)
 }
 
 
+/* Whether @ifname has the prefix of the names hosts generate. */
+static bool
+virDomainNetIsGeneratedName(const char *ifname)
+{
+    return STRPREFIX(ifname, "vnet") || STRPREFIX(ifname, "macvtap") ||
+           STRPREFIX(ifname, "macvlan");
+}
+
+
 static int
 virDomainNetMiscParseXML(virDomainNetDef *def, xmlNodePtr node, xmlXPathContextPtr ctxt)
 {
@@ -403,6 +412,10 @@ virDomainNetDefParseXML(xmlNodePtr node, xmlXPathContextPtr ctxt,
         virDomainNetMiscParseXML(def, node, ctxt) < 0 ||
         virDomainNetMacParseXML(def, node) < 0)
         return NULL;
+    /* a target name the host generated is not kept in a new definition */
+    if ((flags & VIR_DOMAIN_DEF_PARSE_INACTIVE) && def->ifname &&
+        def->managedTap != VIR_TRISTATE_BOOL_NO && virDomainNetIsGeneratedName(def->ifname))
+        g_clear_pointer(&def->ifname, g_free);
     /* a hostdev interface's <driver> names the PCI backend */
     if (def->type != VIR_DOMAIN_NET_TYPE_HOSTDEV &&
         (cur = virXMLNodeGetSubelement(node, "driver")) &&
@@ -620,8 +633,7 @@ virDomainNetDefFormat(virBuffer *buf, const void *dev,
     virBufferEscapeString(buf, "<backenddomain name='%s'/>\n", def->domainName);
     if (def->ifname &&
         (def->managedTap == VIR_TRISTATE_BOOL_NO || !(flags & VIR_DOMAIN_DEF_FORMAT_INACTIVE) ||
-         !(STRPREFIX(def->ifname, "vnet") || STRPREFIX(def->ifname, "macvtap") ||
-           STRPREFIX(def->ifname, "macvlan"))))
+         !virDomainNetIsGeneratedName(def->ifname)))
         virBufferEscapeString(&targetBuf, " dev='%s'", def->ifname);
     if (def->managedTap)
         virBufferAsprintf(&targetBuf, " managed='%s'", virTristateBoolTypeToString(def->managedTap));
