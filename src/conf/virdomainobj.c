@@ -373,3 +373,71 @@ virDomainObjRemoveTransientDef(virDomainObj *dom)
     dom->def = g_steal_pointer(&dom->newDef);
     dom->def->id = -1;
 }
+
+
+int
+virDomainObjUpdateModificationImpact(virDomainObj *vm, unsigned int *flags)
+{
+    bool active = virDomainObjIsActive(vm);
+
+    if (!(*flags & (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG)))
+        *flags |= active ? VIR_DOMAIN_AFFECT_LIVE : VIR_DOMAIN_AFFECT_CONFIG;
+    if (!active && (*flags & VIR_DOMAIN_AFFECT_LIVE)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s", "domain is not running");
+        return -1;
+    }
+    if (!vm->persistent && (*flags & VIR_DOMAIN_AFFECT_CONFIG)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       "transient domains do not have any persistent config");
+        return -1;
+    }
+    return 0;
+}
+
+
+int
+virDomainObjGetDefs(virDomainObj *vm, unsigned int flags,
+                    virDomainDef **liveDef, virDomainDef **persDef)
+{
+    if (liveDef)
+        *liveDef = NULL;
+    if (persDef)
+        *persDef = NULL;
+    if (virDomainObjUpdateModificationImpact(vm, &flags) < 0)
+        return -1;
+    if (virDomainObjIsActive(vm)) {
+        if (liveDef && (flags & VIR_DOMAIN_AFFECT_LIVE))
+            *liveDef = vm->def;
+        if (persDef && (flags & VIR_DOMAIN_AFFECT_CONFIG))
+            *persDef = vm->newDef;
+    } else if (persDef) {
+        *persDef = vm->def;
+    }
+    return 0;
+}
+
+
+virDomainDef *
+virDomainObjGetOneDefState(virDomainObj *vm, unsigned int flags, bool *live)
+{
+    if ((flags & VIR_DOMAIN_AFFECT_LIVE) && (flags & VIR_DOMAIN_AFFECT_CONFIG)) {
+        virReportInvalidArg(flags, "%s",
+                            "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' "
+                            "are mutually exclusive");
+        return NULL;
+    }
+    if (virDomainObjUpdateModificationImpact(vm, &flags) < 0)
+        return NULL;
+    if (live)
+        *live = flags & VIR_DOMAIN_AFFECT_LIVE;
+    if (virDomainObjIsActive(vm) && (flags & VIR_DOMAIN_AFFECT_CONFIG))
+        return vm->newDef;
+    return vm->def;
+}
+
+
+virDomainDef *
+virDomainObjGetOneDef(virDomainObj *vm, unsigned int flags)
+{
+    return virDomainObjGetOneDefState(vm, flags, NULL);
+}

@@ -104,3 +104,21 @@ void virDomainObjRemoveTransientDef(virDomainObj *dom);
 
 /* A deep copy of @def (formatted and parsed again). */
 virDomainDef *virDomainDefCopy(const virDomainDef *def, const virDomainXMLOption *xmlopt);
+
+/*
+ * Which definitions of @vm (locked) a call with VIR_DOMAIN_AFFECT_*
+ * @flags changes: AFFECT_CURRENT means LIVE when running, else CONFIG.
+ * Refuses LIVE on a shut off domain ("domain is not running") and CONFIG
+ * on a transient one, with libvirt's errors.
+ */
+int virDomainObjUpdateModificationImpact(virDomainObj *vm, unsigned int *flags);
+
+/* The live (*liveDef) and persistent (*persDef) definitions @flags
+ * select, NULL when not selected; either pointer may be NULL. */
+int virDomainObjGetDefs(virDomainObj *vm, unsigned int flags,
+                        virDomainDef **liveDef, virDomainDef **persDef);
+
+/* The one definition @flags select (LIVE and CONFIG together are
+ * refused); *@live (optional) tells which it is.  NULL with an error. */
+virDomainDef *virDomainObjGetOneDefState(virDomainObj *vm, unsigned int flags, bool *live);
+virDomainDef *virDomainObjGetOneDef(virDomainObj *vm, unsigned int flags);
