@@ -516,19 +516,6 @@ testDomainSetAutostart(virDomainPtr domain, int autostart)
 
 /* ---- memory ---- */
 
-static unsigned long
-testDomainGetMaxMemory(virDomainPtr domain)
-{
-    virDomainObj *dom;
-    unsigned long ret;
-
-    if (!(dom = testDomObjFromDomain(domain)))
-        return 0;
-    ret = dom->def->mem.total;
-    virDomainObjEndAPI(&dom);
-    return ret;
-}
-
 void
 testDomainRegisterMethods(virHypervisorDriver *d)
 {
@@ -546,8 +533,9 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     d->domainUndefineFlags = testDomainUndefineFlags;
     d->domainGetAutostart = testDomainGetAutostart;
     d->domainSetAutostart = testDomainSetAutostart;
-    d->domainGetMaxMemory = testDomainGetMaxMemory;
     testDomainLifecycleRegister(d);
     testDomainSaveRegister(d);
     testDomainInfoRegister(d);
+    testDomainVcpuRegister(d);
+    testDomainParamsRegister(d);
 }

@@ -191,6 +191,8 @@ void testDomainRegisterMethods(virHypervisorDriver *driver);
 void testDomainLifecycleRegister(virHypervisorDriver *driver);
 void testDomainInfoRegister(virHypervisorDriver *driver);
 void testDomainSaveRegister(virHypervisorDriver *driver);
+void testDomainVcpuRegister(virHypervisorDriver *driver);
+void testDomainParamsRegister(virHypervisorDriver *driver);
 
 /* Event callback registration (test_events.c): the domain methods go
  * into the hypervisor table here; each family's table takes its own. */
