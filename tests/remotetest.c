@@ -28,22 +28,35 @@ quiet(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
 {
 }
 
-/* A port on the loopback nobody listens on (as far as we can tell). */
+/* Two distinct ports on the loopback nobody listens on (as far as we can
+ * tell): both sockets stay bound until both are known, so the kernel
+ * cannot hand out the same port twice. */
 static int
-freePort(void)
+freePorts(int *a, int *b)
 {
-    struct sockaddr_in sa = { .sin_family = AF_INET,
-                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-    socklen_t len = sizeof(sa);
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    int port = -1;
+    int fds[2] = { -1, -1 };
+    int *ports[2] = { a, b };
+    int ret = 0;
+    size_t i;
 
-    if (fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 &&
-        getsockname(fd, (struct sockaddr *)&sa, &len) == 0)
-        port = ntohs(sa.sin_port);
-    if (fd >= 0)
-        close(fd);
-    return port;
+    for (i = 0; i < 2; i++) {
+        struct sockaddr_in sa = { .sin_family = AF_INET,
+                                  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+        socklen_t len = sizeof(sa);
+
+        *ports[i] = -1;
+        if ((fds[i] = socket(AF_INET, SOCK_STREAM, 0)) < 0 ||
+            bind(fds[i], (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+            getsockname(fds[i], (struct sockaddr *)&sa, &len) < 0)
+            ret = -1;
+        else
+            *ports[i] = ntohs(sa.sin_port);
+    }
+    for (i = 0; i < 2; i++) {
+        if (fds[i] >= 0)
+            close(fds[i]);
+    }
+    return ret;
 }
 
 static int
@@ -56,8 +69,8 @@ startDaemon(void)
     g_autofree char *conf = g_build_filename(dir, "libvirtd.conf", NULL);
     g_autofree char *sock = g_build_filename(dir, "libvirt-sock", NULL);
     g_autofree char *pidfile = g_build_filename(dir, "libvirtd.pid", NULL);
-    int tlsPort = freePort();
-    int tcpPort = freePort();
+    int tlsPort, tcpPort;
+    int havePorts = freePorts(&tlsPort, &tcpPort);
     g_autofree char *text = g_strdup_printf("unix_sock_dir = \"%s\"\n"
                                             "auth_unix_rw = \"none\"\n"
                                             "auth_unix_ro = \"none\"\n"
@@ -75,7 +88,7 @@ startDaemon(void)
                                             dir, tlsPort, pki, pki, pki, tcpPort);
     int i;
 
-    if (!bin || tlsPort < 0 || tcpPort < 0 || !g_file_set_contents(conf, text, -1, NULL))
+    if (!bin || havePorts < 0 || !g_file_set_contents(conf, text, -1, NULL))
         return -1;
     if ((daemonPid = fork()) == 0) {
         execl(bin, bin, "--listen", "--config", conf, "--pid-file", pidfile, NULL);
