@@ -387,10 +387,15 @@ daemonSetupNetworking(virNetServer *srv, virNetServer *srvAdm, daemonConfig *cfg
                       bool listen, bool privileged)
 {
     gid_t gid = -1;
+    /* As in libvirt: libvirtd listens on TCP/TLS only with --listen,
+     * virtproxyd whenever its file says so, and the other modular daemons
+     * never (they have UNIX sockets only). */
+#if defined(LIBVIRTD)
     bool ipsock = listen;
-
-#ifndef LIBVIRTD
-    ipsock = true;      /* the modular daemons honour the file alone */
+#elif defined(VIRTPROXYD)
+    bool ipsock = true;
+#else
+    bool ipsock = false;
 #endif
     if (cfg->unixSockGroup) {
         struct group *gr = getgrnam(cfg->unixSockGroup);
@@ -524,6 +529,9 @@ main(int argc, char **argv)
         return EXIT_FAILURE;
     virSetErrorFunc(NULL, daemonErrorHandler);
     virEventRegisterDefaultImpl();
+#ifdef VIRTPROXYD
+    cfg->listenTLS = false;      /* no --listen: the file alone decides */
+#endif
 #ifdef LIBVIRTD
     remoteSetInsideDaemon(true);
 #else
