@@ -538,4 +538,5 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     testDomainInfoRegister(d);
     testDomainVcpuRegister(d);
     testDomainParamsRegister(d);
+    testDomainGuestRegister(d);
 }

@@ -193,6 +193,7 @@ void testDomainInfoRegister(virHypervisorDriver *driver);
 void testDomainSaveRegister(virHypervisorDriver *driver);
 void testDomainVcpuRegister(virHypervisorDriver *driver);
 void testDomainParamsRegister(virHypervisorDriver *driver);
+void testDomainGuestRegister(virHypervisorDriver *driver);
 
 /* Event callback registration (test_events.c): the domain methods go
  * into the hypervisor table here; each family's table takes its own. */
