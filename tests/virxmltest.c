@@ -1,6 +1,7 @@
 /* XML parsing errors, XPath readers and typed attribute readers. */
 #include "internal.h"
 #include "util/virxml.h"
+#include <libxml/xpathInternals.h>
 #include "testutils.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
@@ -143,11 +144,69 @@ testAutorestore(void)
     return 0;
 }
 
+/* The readers walk simple paths themselves: they must find what
+ * libxml2's XPath engine finds, node for node and string for string. */
+static const char *pathDoc =
+    "<domain xmlns:x='urn:x' type='kvm' x:type='ns'>\n"
+    "  <name>a<b>b</b>c</name>\n"
+    "  <devices><disk d='1'><target dev='vda'/></disk>\n"
+    "    <x:disk d='ns'/>\n"
+    "    <disk d='2'><target dev='vdb'/><target dev='vdc'/></disk></devices>\n"
+    "  <devices><disk d='3'/></devices>\n"
+    "  <empty></empty><x:name>other</x:name>\n"
+    "  <v-1_x>dash</v-1_x>\n"
+    "</domain>\n";
+
+static const char *const simplePaths[] = {
+    ".", "./name", "name", "./name[1]", "./devices/disk", "devices/disk/@d",
+    "./devices[1]/disk", "./devices/disk[1]", "./devices/disk/target/@dev",
+    "./devices/disk[1]/target[1]/@dev", "./@type", "@type", "./empty",
+    "./missing", "./missing/@x", "./devices/x:disk", "./x:name", "./v-1_x",
+    "./devices/*", "./name/b", "./@missing", "./devices/disk[2]",
+    "./devices/disk[@d='2']/target", "./devices//target", "./devices/./disk",
+};
+
+static int
+testSimplePaths(void)
+{
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autoptr(xmlDoc) xml = virXMLParseHelper(VIR_FROM_NONE, NULL, pathDoc, NULL,
+                                              NULL, &ctxt, NULL, false);
+    size_t i;
+
+    CHECK(xml != NULL);
+    CHECK(xmlXPathRegisterNs(ctxt, BAD_CAST "x", BAD_CAST "urn:x") == 0);
+    for (i = 0; i < G_N_ELEMENTS(simplePaths); i++) {
+        const char *path = simplePaths[i];
+        g_autofree char *strExpr = g_strdup_printf("string(%s)", path);
+        g_autofree char *boolExpr = g_strdup_printf("boolean(%s)", path);
+        g_autoptr(xmlXPathObject) ref = xmlXPathEval(BAD_CAST path, ctxt);
+        g_autoptr(xmlXPathObject) refStr = xmlXPathEval(BAD_CAST strExpr, ctxt);
+        g_autofree xmlNodePtr *nodes = NULL;
+        g_autofree char *str = virXPathString(path, ctxt);
+        g_autofree char *str2 = virXPathString(strExpr, ctxt);
+        int refN = ref->nodesetval ? ref->nodesetval->nodeNr : 0;
+        int n = virXPathNodeSet(path, ctxt, &nodes);
+        int j;
+
+        fprintf(stderr, "# %s\n", path);
+        CHECK_INTEQ(n, refN);
+        for (j = 0; j < n; j++)
+            CHECK(nodes[j] == ref->nodesetval->nodeTab[j]);
+        CHECK(virXPathNode(path, ctxt) == (refN ? ref->nodesetval->nodeTab[0] : NULL));
+        CHECK_INTEQ(virXPathBoolean(boolExpr, ctxt), refN > 0);
+        CHECK_STREQ(str, *refStr->stringval ? (char *)refStr->stringval : NULL);
+        CHECK_STREQ(str2, str);
+    }
+    return 0;
+}
+
 int
 main(void)
 {
     virTestRun("malformed", testMalformed);
     virTestRun("readers", testReaders);
     virTestRun("autorestore", testAutorestore);
+    virTestRun("simple paths", testSimplePaths);
     return virTestDone();
 }

@@ -123,6 +123,194 @@ virXMLParseHelper(int domcode, const char *filename, const char *xmlStr,
     return g_steal_pointer(&xml);
 }
 
+/*
+ * Simple paths without libxml2's XPath engine.
+ *
+ * Parsing a domain asks hundreds of questions like "string(./os/type/@arch)"
+ * or "./devices/disk", most about elements that are absent; compiling and
+ * running each with xmlXPathEval was most of a define's cost.  A path made
+ * only of child steps (NAME or NAME[1], unprefixed names) from the context
+ * node, optionally ending in @NAME, optionally wrapped in string(...), is
+ * walked here directly; it finds the same nodes in the same (document)
+ * order as XPath.  Anything else (namespaces, wildcards, predicates, axes,
+ * functions) goes to xmlXPathEval as before.
+ */
+#define VIR_XPATH_FAST_MAX_STEPS 8
+#define VIR_XPATH_FAST_MAX_NAME 48
+
+typedef struct {
+    char name[VIR_XPATH_FAST_MAX_NAME];
+    bool first;     /* NAME[1] */
+    bool attr;      /* @NAME, the last step */
+} virXPathFastStep;
+
+typedef struct {
+    virXPathFastStep steps[VIR_XPATH_FAST_MAX_STEPS];
+    size_t nsteps;
+} virXPathFastPath;
+
+static bool
+virXPathFastNameChar(char c, bool start)
+{
+    return g_ascii_isalpha(c) || c == '_' || (!start && (g_ascii_isdigit(c) || c == '-'));
+}
+
+/* Parse one step at *@p into @step; false when it is not a simple one. */
+static bool
+virXPathFastParseStep(const char **p, virXPathFastStep *step)
+{
+    const char *s = *p;
+    size_t len = 0;
+
+    if (*s == '@') {
+        step->attr = true;
+        s++;
+    }
+    if (!virXPathFastNameChar(*s, true))
+        return false;
+    while (virXPathFastNameChar(s[len], len == 0)) {
+        if (len + 1 >= VIR_XPATH_FAST_MAX_NAME)
+            return false;
+        step->name[len] = s[len];
+        len++;
+    }
+    step->name[len] = '\0';
+    s += len;
+    if (STRPREFIX(s, "[1]")) {
+        if (step->attr)
+            return false;
+        step->first = true;
+        s += 3;
+    }
+    *p = s;
+    return true;
+}
+
+/* Strip string(...) wrappers (virXPathString adds one to what callers
+ * wrote) and parse the path; false when it is not simple. */
+static bool
+virXPathFastParse(const char *xpath, bool *isString, virXPathFastPath *path)
+{
+    const char *p = xpath;
+    size_t len = strlen(xpath);
+    size_t wrap = 0;
+
+    *isString = false;
+    while (len >= 8 && STRPREFIX(p, "string(") && p[len - 1] == ')') {
+        p += 7;
+        len -= 8;
+        wrap++;
+    }
+    *isString = wrap > 0;
+    memset(path, 0, sizeof(*path));
+    if (len == 1 && *p == '.')
+        return true;
+    if (len >= 2 && p[0] == '.' && p[1] == '/') {
+        p += 2;
+        len -= 2;
+    }
+    {
+        const char *end = p + len;
+
+        while (p < end) {
+            virXPathFastStep *step;
+
+            if (path->nsteps == VIR_XPATH_FAST_MAX_STEPS)
+                return false;
+            step = &path->steps[path->nsteps++];
+            if (!virXPathFastParseStep(&p, step) || p > end)
+                return false;
+            if (p == end)
+                break;
+            if (*p != '/' || step->attr)
+                return false;
+            p++;
+            if (p == end)
+                return false;
+        }
+    }
+    return path->nsteps > 0 || wrap > 0;
+}
+
+/* Append the nodes @path selects below @node from step @i to @out in
+ * document order; stop at the first with @firstOnly. */
+static void
+virXPathFastWalk(xmlNodePtr node, const virXPathFastPath *path, size_t i,
+                 GPtrArray *out, bool firstOnly)
+{
+    const virXPathFastStep *step;
+    xmlNodePtr child;
+
+    if (i == path->nsteps) {
+        g_ptr_array_add(out, node);
+        return;
+    }
+    step = &path->steps[i];
+    if (step->attr) {
+        xmlAttrPtr a;
+
+        if (node->type != XML_ELEMENT_NODE)
+            return;
+        for (a = node->properties; a; a = a->next) {
+            if (!a->ns && xmlStrEqual(a->name, BAD_CAST step->name)) {
+                g_ptr_array_add(out, a);
+                return;
+            }
+        }
+        return;
+    }
+    for (child = node->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || child->ns ||
+            !xmlStrEqual(child->name, BAD_CAST step->name))
+            continue;
+        virXPathFastWalk(child, path, i + 1, out, firstOnly);
+        if (step->first || (firstOnly && out->len > 0))
+            return;
+    }
+}
+
+/* The nodes of a simple @xpath in document order, or NULL when @xpath is
+ * not simple (the caller asks libxml2).  *@isString: it was wrapped in
+ * string(). */
+static GPtrArray *
+virXPathFastEval(const char *xpath, xmlXPathContextPtr ctxt, bool firstOnly,
+                 bool *isString)
+{
+    virXPathFastPath path;
+    GPtrArray *out;
+    xmlNodePtr node = ctxt->node;
+
+    *isString = false;
+    if (!node || (node->type != XML_ELEMENT_NODE && node->type != XML_DOCUMENT_NODE))
+        return NULL;
+    if (!virXPathFastParse(xpath, isString, &path))
+        return NULL;
+    out = g_ptr_array_sized_new(firstOnly ? 1 : 4);
+    virXPathFastWalk(node, &path, 0, out, firstOnly);
+    return out;
+}
+
+/* The string value of a simple @xpath: 0 and *@value (NULL when empty
+ * or absent), or -1 when @xpath is not simple. */
+static int
+virXPathFastString(const char *xpath, xmlXPathContextPtr ctxt, char **value)
+{
+    bool isString;
+    g_autoptr(GPtrArray) found = virXPathFastEval(xpath, ctxt, true, &isString);
+    xmlChar *content;
+
+    *value = NULL;
+    if (!found)
+        return -1;
+    if (found->len == 0)
+        return 0;
+    content = xmlNodeGetContent(g_ptr_array_index(found, 0));
+    if (content && *content)
+        *value = g_strdup((const char *)content);
+    xmlFree(content);
+    return 0;
+}
+
 /* Evaluate @xpath as a string; NULL when it is empty or missing. */
 static xmlXPathObjectPtr
 virXPathEvalString(const char *xpath, xmlXPathContextPtr ctxt)
@@ -145,9 +333,14 @@ virXPathEvalString(const char *xpath, xmlXPathContextPtr ctxt)
 VIR_PRIVATE_EXPORT char *
 virXPathString(const char *xpath, xmlXPathContextPtr ctxt)
 {
-    g_autofree char *expr = g_strdup_printf("string(%s)", xpath);
-    g_autoptr(xmlXPathObject) obj = virXPathEvalString(expr, ctxt);
+    g_autofree char *expr = NULL;
+    g_autoptr(xmlXPathObject) obj = NULL;
+    char *value;
 
+    if (ctxt && xpath && virXPathFastString(xpath, ctxt, &value) == 0)
+        return value;
+    expr = g_strdup_printf("string(%s)", xpath);
+    obj = virXPathEvalString(expr, ctxt);
     return obj ? g_strdup((char *)obj->stringval) : NULL;
 }
 
@@ -159,6 +352,14 @@ virXPathBoolean(const char *xpath, xmlXPathContextPtr ctxt)
     if (!ctxt || !xpath) {
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "Invalid parameter to virXPathBoolean()");
         return -1;
+    }
+    if (STRPREFIX(xpath, "boolean(") && g_str_has_suffix(xpath, ")")) {
+        g_autofree char *inner = g_strndup(xpath + 8, strlen(xpath) - 9);
+        bool isString;
+        g_autoptr(GPtrArray) found = virXPathFastEval(inner, ctxt, true, &isString);
+
+        if (found && !isString)
+            return found->len > 0;
     }
     obj = xmlXPathEval(BAD_CAST xpath, ctxt);
     if (!obj || obj->type != XPATH_BOOLEAN || obj->boolval < 0 || obj->boolval > 1)
@@ -217,6 +418,13 @@ virXPathNode(const char *xpath, xmlXPathContextPtr ctxt)
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "Invalid parameter to virXPathNode()");
         return NULL;
     }
+    {
+        bool isString;
+        g_autoptr(GPtrArray) found = virXPathFastEval(xpath, ctxt, true, &isString);
+
+        if (found && !isString)
+            return found->len ? g_ptr_array_index(found, 0) : NULL;
+    }
     obj = xmlXPathEval(BAD_CAST xpath, ctxt);
     if (!obj || obj->type != XPATH_NODESET || !obj->nodesetval ||
         obj->nodesetval->nodeNr <= 0 || !obj->nodesetval->nodeTab)
@@ -235,6 +443,17 @@ virXPathNodeSet(const char *xpath, xmlXPathContextPtr ctxt, xmlNodePtr **list)
     if (!ctxt || !xpath) {
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "Invalid parameter to virXPathNodeSet()");
         return -1;
+    }
+    {
+        bool isString;
+        g_autoptr(GPtrArray) found = virXPathFastEval(xpath, ctxt, false, &isString);
+
+        if (found && !isString) {
+            n = found->len;
+            if (list && n > 0)
+                *list = g_memdup2(found->pdata, sizeof(xmlNodePtr) * n);
+            return n;
+        }
     }
     obj = xmlXPathEval(BAD_CAST xpath, ctxt);
     if (!obj)
