@@ -162,7 +162,8 @@ static const char *const simplePaths[] = {
     "./devices[1]/disk", "./devices/disk[1]", "./devices/disk/target/@dev",
     "./devices/disk[1]/target[1]/@dev", "./@type", "@type", "./empty",
     "./missing", "./missing/@x", "./devices/x:disk", "./x:name", "./v-1_x",
-    "./devices/*", "./name/b", "./@missing", "./devices/disk[2]",
+    "./devices/*", "./name/b", "./@missing", "./devices/disk[2]", "./@x:type",
+    "./*[1]", "./devices/*/@d", "./devices/x:disk/@d", "./x:name[1]",
     "./devices/disk[@d='2']/target", "./devices//target", "./devices/./disk",
 };
 

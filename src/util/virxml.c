@@ -129,17 +129,19 @@ virXMLParseHelper(int domcode, const char *filename, const char *xmlStr,
  * Parsing a domain asks hundreds of questions like "string(./os/type/@arch)"
  * or "./devices/disk", most about elements that are absent; compiling and
  * running each with xmlXPathEval was most of a define's cost.  A path made
- * only of child steps (NAME or NAME[1], unprefixed names) from the context
- * node, optionally ending in @NAME, optionally wrapped in string(...), is
- * walked here directly; it finds the same nodes in the same (document)
- * order as XPath.  Anything else (namespaces, wildcards, predicates, axes,
- * functions) goes to xmlXPathEval as before.
+ * only of child steps (NAME, PREFIX:NAME or *, each optionally [1]) from
+ * the context node, optionally ending in @NAME, optionally wrapped in
+ * string(...), is walked here directly; it finds the same nodes in the
+ * same (document) order as XPath.  Anything else (other predicates, axes,
+ * functions, unknown prefixes) goes to xmlXPathEval as before.
  */
 #define VIR_XPATH_FAST_MAX_STEPS 8
 #define VIR_XPATH_FAST_MAX_NAME 48
 
 typedef struct {
-    char name[VIR_XPATH_FAST_MAX_NAME];
+    char name[VIR_XPATH_FAST_MAX_NAME];   /* "*" for any element */
+    char prefix[VIR_XPATH_FAST_MAX_NAME]; /* "" for no namespace */
+    const xmlChar *href;                  /* the prefix's namespace */
     bool first;     /* NAME[1] */
     bool attr;      /* @NAME, the last step */
 } virXPathFastStep;
@@ -155,27 +157,48 @@ virXPathFastNameChar(char c, bool start)
     return g_ascii_isalpha(c) || c == '_' || (!start && (g_ascii_isdigit(c) || c == '-'));
 }
 
+/* Copy the NCName at *@p into @dst; false when there is none. */
+static bool
+virXPathFastParseName(const char **p, char *dst)
+{
+    size_t len = 0;
+
+    if (!virXPathFastNameChar(**p, true))
+        return false;
+    while (virXPathFastNameChar((*p)[len], len == 0)) {
+        if (len + 1 >= VIR_XPATH_FAST_MAX_NAME)
+            return false;
+        dst[len] = (*p)[len];
+        len++;
+    }
+    dst[len] = '\0';
+    *p += len;
+    return true;
+}
+
 /* Parse one step at *@p into @step; false when it is not a simple one. */
 static bool
 virXPathFastParseStep(const char **p, virXPathFastStep *step)
 {
     const char *s = *p;
-    size_t len = 0;
 
     if (*s == '@') {
         step->attr = true;
         s++;
     }
-    if (!virXPathFastNameChar(*s, true))
-        return false;
-    while (virXPathFastNameChar(s[len], len == 0)) {
-        if (len + 1 >= VIR_XPATH_FAST_MAX_NAME)
+    if (*s == '*' && !step->attr) {
+        strcpy(step->name, "*");
+        s++;
+    } else {
+        if (!virXPathFastParseName(&s, step->name))
             return false;
-        step->name[len] = s[len];
-        len++;
+        if (*s == ':') {
+            s++;
+            memcpy(step->prefix, step->name, sizeof(step->name));
+            if (!virXPathFastParseName(&s, step->name))
+                return false;
+        }
     }
-    step->name[len] = '\0';
-    s += len;
     if (STRPREFIX(s, "[1]")) {
         if (step->attr)
             return false;
@@ -192,102 +215,133 @@ static bool
 virXPathFastParse(const char *xpath, bool *isString, virXPathFastPath *path)
 {
     const char *p = xpath;
+    const char *end;
     size_t len = strlen(xpath);
     size_t wrap = 0;
 
-    *isString = false;
     while (len >= 8 && STRPREFIX(p, "string(") && p[len - 1] == ')') {
         p += 7;
         len -= 8;
         wrap++;
     }
     *isString = wrap > 0;
-    memset(path, 0, sizeof(*path));
+    path->nsteps = 0;
     if (len == 1 && *p == '.')
         return true;
     if (len >= 2 && p[0] == '.' && p[1] == '/') {
         p += 2;
         len -= 2;
     }
-    {
-        const char *end = p + len;
+    end = p + len;
+    while (p < end) {
+        virXPathFastStep *step;
 
-        while (p < end) {
-            virXPathFastStep *step;
-
-            if (path->nsteps == VIR_XPATH_FAST_MAX_STEPS)
-                return false;
-            step = &path->steps[path->nsteps++];
-            if (!virXPathFastParseStep(&p, step) || p > end)
-                return false;
-            if (p == end)
-                break;
-            if (*p != '/' || step->attr)
-                return false;
-            p++;
-            if (p == end)
-                return false;
-        }
+        if (path->nsteps == VIR_XPATH_FAST_MAX_STEPS)
+            return false;
+        step = &path->steps[path->nsteps++];
+        memset(step, 0, sizeof(*step));
+        if (!virXPathFastParseStep(&p, step) || p > end)
+            return false;
+        if (p == end)
+            break;
+        if (*p != '/' || step->attr || ++p == end)
+            return false;
     }
     return path->nsteps > 0 || wrap > 0;
 }
 
-/* Append the nodes @path selects below @node from step @i to @out in
- * document order; stop at the first with @firstOnly. */
-static void
+/* Give each prefixed step its namespace; false for an unknown prefix
+ * (libxml2 reports that). */
+static bool
+virXPathFastResolve(virXPathFastPath *path, xmlXPathContextPtr ctxt)
+{
+    size_t i;
+
+    for (i = 0; i < path->nsteps; i++) {
+        virXPathFastStep *step = &path->steps[i];
+
+        if (!step->prefix[0])
+            continue;
+        if (!(step->href = xmlXPathNsLookup(ctxt, BAD_CAST step->prefix)))
+            return false;
+    }
+    return true;
+}
+
+static bool
+virXPathFastMatch(const virXPathFastStep *step, const xmlChar *name, xmlNsPtr ns)
+{
+    if (step->name[0] == '*')
+        return true;
+    if (!xmlStrEqual(name, BAD_CAST step->name))
+        return false;
+    if (!step->href)
+        return !ns;
+    return ns && xmlStrEqual(ns->href, step->href);
+}
+
+typedef struct {
+    GPtrArray *all;     /* every node, or NULL: only the first */
+    xmlNodePtr first;
+} virXPathFastFound;
+
+/* Collect the nodes @path selects below @node from step @i in document
+ * order; true when the first is all that was asked and it was found. */
+static bool
 virXPathFastWalk(xmlNodePtr node, const virXPathFastPath *path, size_t i,
-                 GPtrArray *out, bool firstOnly)
+                 virXPathFastFound *found)
 {
     const virXPathFastStep *step;
     xmlNodePtr child;
 
     if (i == path->nsteps) {
-        g_ptr_array_add(out, node);
-        return;
+        if (!found->first)
+            found->first = node;
+        if (!found->all)
+            return true;
+        g_ptr_array_add(found->all, node);
+        return false;
     }
     step = &path->steps[i];
     if (step->attr) {
         xmlAttrPtr a;
 
         if (node->type != XML_ELEMENT_NODE)
-            return;
+            return false;
         for (a = node->properties; a; a = a->next) {
-            if (!a->ns && xmlStrEqual(a->name, BAD_CAST step->name)) {
-                g_ptr_array_add(out, a);
-                return;
-            }
+            if (virXPathFastMatch(step, a->name, a->ns))
+                return virXPathFastWalk((xmlNodePtr)a, path, i + 1, found);
         }
-        return;
+        return false;
     }
     for (child = node->children; child; child = child->next) {
-        if (child->type != XML_ELEMENT_NODE || child->ns ||
-            !xmlStrEqual(child->name, BAD_CAST step->name))
+        if (child->type != XML_ELEMENT_NODE || !virXPathFastMatch(step, child->name, child->ns))
             continue;
-        virXPathFastWalk(child, path, i + 1, out, firstOnly);
-        if (step->first || (firstOnly && out->len > 0))
-            return;
+        if (virXPathFastWalk(child, path, i + 1, found))
+            return true;
+        if (step->first)
+            return false;
     }
+    return false;
 }
 
-/* The nodes of a simple @xpath in document order, or NULL when @xpath is
- * not simple (the caller asks libxml2).  *@isString: it was wrapped in
- * string(). */
-static GPtrArray *
-virXPathFastEval(const char *xpath, xmlXPathContextPtr ctxt, bool firstOnly,
-                 bool *isString)
+/* Evaluate a simple @xpath into @found (with @found->all: every node);
+ * false when @xpath is not simple (the caller asks libxml2).
+ * *@isString: it was wrapped in string(). */
+static bool
+virXPathFastEval(const char *xpath, xmlXPathContextPtr ctxt,
+                 virXPathFastFound *found, bool *isString)
 {
     virXPathFastPath path;
-    GPtrArray *out;
     xmlNodePtr node = ctxt->node;
 
     *isString = false;
     if (!node || (node->type != XML_ELEMENT_NODE && node->type != XML_DOCUMENT_NODE))
-        return NULL;
-    if (!virXPathFastParse(xpath, isString, &path))
-        return NULL;
-    out = g_ptr_array_sized_new(firstOnly ? 1 : 4);
-    virXPathFastWalk(node, &path, 0, out, firstOnly);
-    return out;
+        return false;
+    if (!virXPathFastParse(xpath, isString, &path) || !virXPathFastResolve(&path, ctxt))
+        return false;
+    virXPathFastWalk(node, &path, 0, found);
+    return true;
 }
 
 /* The string value of a simple @xpath: 0 and *@value (NULL when empty
@@ -295,16 +349,16 @@ virXPathFastEval(const char *xpath, xmlXPathContextPtr ctxt, bool firstOnly,
 static int
 virXPathFastString(const char *xpath, xmlXPathContextPtr ctxt, char **value)
 {
+    virXPathFastFound found = { 0 };
     bool isString;
-    g_autoptr(GPtrArray) found = virXPathFastEval(xpath, ctxt, true, &isString);
     xmlChar *content;
 
     *value = NULL;
-    if (!found)
+    if (!virXPathFastEval(xpath, ctxt, &found, &isString))
         return -1;
-    if (found->len == 0)
+    if (!found.first)
         return 0;
-    content = xmlNodeGetContent(g_ptr_array_index(found, 0));
+    content = xmlNodeGetContent(found.first);
     if (content && *content)
         *value = g_strdup((const char *)content);
     xmlFree(content);
@@ -355,11 +409,11 @@ virXPathBoolean(const char *xpath, xmlXPathContextPtr ctxt)
     }
     if (STRPREFIX(xpath, "boolean(") && g_str_has_suffix(xpath, ")")) {
         g_autofree char *inner = g_strndup(xpath + 8, strlen(xpath) - 9);
+        virXPathFastFound found = { 0 };
         bool isString;
-        g_autoptr(GPtrArray) found = virXPathFastEval(inner, ctxt, true, &isString);
 
-        if (found && !isString)
-            return found->len > 0;
+        if (virXPathFastEval(inner, ctxt, &found, &isString) && !isString)
+            return !!found.first;
     }
     obj = xmlXPathEval(BAD_CAST xpath, ctxt);
     if (!obj || obj->type != XPATH_BOOLEAN || obj->boolval < 0 || obj->boolval > 1)
@@ -419,11 +473,11 @@ virXPathNode(const char *xpath, xmlXPathContextPtr ctxt)
         return NULL;
     }
     {
+        virXPathFastFound found = { 0 };
         bool isString;
-        g_autoptr(GPtrArray) found = virXPathFastEval(xpath, ctxt, true, &isString);
 
-        if (found && !isString)
-            return found->len ? g_ptr_array_index(found, 0) : NULL;
+        if (virXPathFastEval(xpath, ctxt, &found, &isString) && !isString)
+            return found.first;
     }
     obj = xmlXPathEval(BAD_CAST xpath, ctxt);
     if (!obj || obj->type != XPATH_NODESET || !obj->nodesetval ||
@@ -445,13 +499,14 @@ virXPathNodeSet(const char *xpath, xmlXPathContextPtr ctxt, xmlNodePtr **list)
         return -1;
     }
     {
+        g_autoptr(GPtrArray) all = g_ptr_array_new();
+        virXPathFastFound found = { .all = all };
         bool isString;
-        g_autoptr(GPtrArray) found = virXPathFastEval(xpath, ctxt, false, &isString);
 
-        if (found && !isString) {
-            n = found->len;
+        if (virXPathFastEval(xpath, ctxt, &found, &isString) && !isString) {
+            n = all->len;
             if (list && n > 0)
-                *list = g_memdup2(found->pdata, sizeof(xmlNodePtr) * n);
+                *list = g_memdup2(all->pdata, sizeof(xmlNodePtr) * n);
             return n;
         }
     }
