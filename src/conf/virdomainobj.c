@@ -16,6 +16,10 @@ struct _virDomainObjList {
     GHashTable *byUUID;
     /* name (owned copy) -> virDomainObj *, holding a reference */
     GHashTable *byName;
+    /* guards byID and every listed object's listedID; a leaf lock */
+    GMutex idLock;
+    /* running id -> virDomainObj *, holding a reference */
+    GHashTable *byID;
 };
 
 static virClass *virDomainObjClass;
@@ -45,6 +49,7 @@ virDomainObjNew(void)
         g_once_init_leave(&once, 1);
     }
     dom = virObjectLockableNew(virDomainObjClass);
+    dom->listedID = -1;
     dom->snapshots = virDomainSnapshotObjListNew();
     dom->checkpoints = virDomainCheckpointObjListNew();
     return dom;
@@ -60,14 +65,27 @@ virDomainObjListNew(void)
                                          virObjectUnref);
     doms->byName = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                          virObjectUnref);
+    g_mutex_init(&doms->idLock);
+    doms->byID = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                       virObjectUnref);
     return doms;
 }
 
 void
 virDomainObjListFree(virDomainObjList *doms)
 {
+    GHashTableIter iter;
+    gpointer value;
+
     if (!doms)
         return;
+    /* nobody else uses the list any more; objects still referenced
+     * elsewhere must not reach it */
+    g_hash_table_iter_init(&iter, doms->byUUID);
+    while (g_hash_table_iter_next(&iter, NULL, &value))
+        ((virDomainObj *)value)->list = NULL;
+    g_hash_table_unref(doms->byID);
+    g_mutex_clear(&doms->idLock);
     g_hash_table_unref(doms->byUUID);
     g_hash_table_unref(doms->byName);
     g_rw_lock_clear(&doms->lock);
@@ -109,23 +127,45 @@ virDomainObjListFindByName(virDomainObjList *doms, const char *name)
 virDomainObj *
 virDomainObjListFindByID(virDomainObjList *doms, int id)
 {
-    GHashTableIter iter;
-    gpointer value;
-    virDomainObj *found = NULL;
+    virDomainObj *dom;
 
-    g_rw_lock_reader_lock(&doms->lock);
-    g_hash_table_iter_init(&iter, doms->byUUID);
-    while (!found && g_hash_table_iter_next(&iter, NULL, &value)) {
-        virDomainObj *dom = value;
-
-        virObjectLock(dom);
-        if (dom->def->id == id && !dom->removing)
-            found = virObjectRef(dom);
-        else
-            virObjectUnlock(dom);
+    if (id < 0)
+        return NULL;
+    g_mutex_lock(&doms->idLock);
+    dom = virObjectRef(g_hash_table_lookup(doms->byID, GINT_TO_POINTER(id)));
+    g_mutex_unlock(&doms->idLock);
+    if (!dom)
+        return NULL;
+    virObjectLock(dom);
+    /* it may have stopped or left between the two locks */
+    if (dom->removing || dom->def->id != id) {
+        virObjectUnlock(dom);
+        virObjectUnref(dom);
+        return NULL;
     }
-    g_rw_lock_reader_unlock(&doms->lock);
-    return found;
+    return dom;
+}
+
+/* Key @dom in @doms's id table under @id (-1: take it out). */
+static void
+virDomainObjListSetIDLocked(virDomainObjList *doms, virDomainObj *dom, int id)
+{
+    g_mutex_lock(&doms->idLock);
+    if (dom->listedID >= 0 &&
+        g_hash_table_lookup(doms->byID, GINT_TO_POINTER(dom->listedID)) == dom)
+        g_hash_table_remove(doms->byID, GINT_TO_POINTER(dom->listedID));
+    if (id >= 0)
+        g_hash_table_insert(doms->byID, GINT_TO_POINTER(id), virObjectRef(dom));
+    dom->listedID = id;
+    g_mutex_unlock(&doms->idLock);
+}
+
+void
+virDomainObjSetID(virDomainObj *dom, int id)
+{
+    dom->def->id = id;
+    if (dom->list && !dom->removing)
+        virDomainObjListSetIDLocked(dom->list, dom, id);
 }
 
 void
@@ -209,7 +249,10 @@ virDomainObjListAdd(virDomainObjList *doms, virDomainDef **def,
         g_hash_table_insert(doms->byUUID, g_memdup2(dom->def->uuid, VIR_UUID_BUFLEN),
                             virObjectRef(dom));
         g_hash_table_insert(doms->byName, g_strdup(dom->def->name), virObjectRef(dom));
+        dom->list = doms;
         virObjectLock(dom);
+        if (dom->def->id >= 0)
+            virDomainObjListSetIDLocked(doms, dom, dom->def->id);
     }
     g_rw_lock_writer_unlock(&doms->lock);
     return dom;
@@ -236,6 +279,10 @@ virDomainObjListRemove(virDomainObjList *doms, virDomainObj *dom)
         g_hash_table_remove(doms->byUUID, uuid);
     if (g_hash_table_lookup(doms->byName, name) == dom)
         g_hash_table_remove(doms->byName, name);
+    if (dom->list == doms) {
+        virDomainObjListSetIDLocked(doms, dom, -1);
+        dom->list = NULL;
+    }
     g_rw_lock_writer_unlock(&doms->lock);
 }
 

@@ -4,8 +4,12 @@
  *
  * Lock order: the list's lock before any object's lock.  A thread that
  * holds an object's lock never takes the list's lock (Remove drops the
- * object lock first).  Lookups return the object locked and referenced;
- * virDomainObjEndAPI unlocks and unrefs it (STYLE P8).
+ * object lock first).  The list's id table has its own leaf mutex, taken
+ * after either and never held while waiting for anything else.  Lookups
+ * return the object locked and referenced; virDomainObjEndAPI unlocks and
+ * unrefs it (STYLE P8).  No lookup and no listing takes the list's lock
+ * for writing, and none waits for an object other than the one it returns
+ * (listing waits for each object it reports, in turn).
  */
 #pragma once
 
@@ -14,6 +18,8 @@
 #include "conf/domain/domain_def.h"
 #include "conf/virdomainmomentobjlist.h"
 #include "conf/virdomainjob.h"
+
+typedef struct _virDomainObjList virDomainObjList;
 
 typedef struct _virDomainObj virDomainObj;
 struct _virDomainObj {
@@ -35,9 +41,12 @@ struct _virDomainObj {
     virDomainJobObj job;    /* the long-running job (backup), if any */
     void *privateData;      /* the driver's, freed with privateDataFree */
     GDestroyNotify privateDataFree;
-};
 
-typedef struct _virDomainObjList virDomainObjList;
+    virDomainObjList *list; /* the list holding it; set by Add, cleared by
+                             * Remove (list write lock + object lock) */
+    int listedID;           /* its key in the list's id table, -1 for none;
+                             * guarded by the list's id mutex */
+};
 
 virDomainObjList *virDomainObjListNew(void);
 void virDomainObjListFree(virDomainObjList *doms);
@@ -82,6 +91,10 @@ virDomainObjIsActive(virDomainObj *dom)
 {
     return dom->def->id != -1;
 }
+
+/* Give @dom (locked) the running id @id (-1: none) in its definition and
+ * in its list's id table, through which virDomainObjListFindByID finds it. */
+void virDomainObjSetID(virDomainObj *dom, int id);
 
 /* Set the state and reason of @dom (locked). */
 void virDomainObjSetState(virDomainObj *dom, int state, int reason);

@@ -185,7 +185,7 @@ int
 testDomainStartState(testDriver *drv, virDomainObj *dom, int reason)
 {
     virDomainObjSetState(dom, VIR_DOMAIN_RUNNING, reason);
-    dom->def->id = g_atomic_int_add(&drv->nextDomID, 1);
+    virDomainObjSetID(dom, g_atomic_int_add(&drv->nextDomID, 1));
     if (virDomainObjSetDefTransient(dom, drv->xmlopt) < 0) {
         testDomainShutdownState(dom, VIR_DOMAIN_SHUTOFF_FAILED);
         return -1;
@@ -203,6 +203,7 @@ testDomainShutdownState(virDomainObj *dom, int reason)
      * it) until it leaves the list */
     virDomainObjRemoveTransientDef(dom);
     virDomainObjSetState(dom, VIR_DOMAIN_SHUTOFF, reason);
+    virDomainObjSetID(dom, dom->def->id);   /* the id table follows */
     testDomainJobsOnStop(dom);
 }
 
