@@ -364,6 +364,28 @@ virDomainObjListCollect(virDomainObjList *doms, unsigned int filter)
     return ret;
 }
 
+int
+virDomainObjListForEachMatch(virDomainObjList *doms, unsigned int filter,
+                             virDomainObjListIterator func, void *opaque)
+{
+    GHashTableIter iter;
+    gpointer value;
+    int ret = 0;
+
+    g_rw_lock_reader_lock(&doms->lock);
+    g_hash_table_iter_init(&iter, doms->byUUID);
+    while (ret >= 0 && g_hash_table_iter_next(&iter, NULL, &value)) {
+        virDomainObj *dom = value;
+
+        virObjectLock(dom);
+        if (!dom->removing && virDomainObjMatchFilter(dom, filter))
+            ret = func(dom, opaque);
+        virObjectUnlock(dom);
+    }
+    g_rw_lock_reader_unlock(&doms->lock);
+    return ret < 0 ? ret : 0;
+}
+
 void
 virDomainObjEndAPI(virDomainObj **dom)
 {

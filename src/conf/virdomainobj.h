@@ -81,6 +81,13 @@ void virDomainObjListRemove(virDomainObjList *doms, virDomainObj *dom);
  * referenced (not locked); free the array with g_ptr_array_unref. */
 GPtrArray *virDomainObjListCollect(virDomainObjList *doms, unsigned int filter);
 
+/* Call @func on each object matching @filter, under that object's lock
+ * (and the list's lock for reading: @func must not take it); stops at
+ * the first negative return and returns it, else 0. */
+typedef int (*virDomainObjListIterator)(virDomainObj *dom, void *opaque);
+int virDomainObjListForEachMatch(virDomainObjList *doms, unsigned int filter,
+                                 virDomainObjListIterator func, void *opaque);
+
 /* Does @dom (locked) match @filter? */
 bool virDomainObjMatchFilter(virDomainObj *dom, unsigned int filter);
 

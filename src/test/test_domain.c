@@ -357,36 +357,43 @@ testConnectListDefinedDomains(virConnectPtr conn, char **const names, int maxnam
 
 #define TEST_LIST_FILTERS_ALL 0xffff
 
+typedef struct {
+    virConnectPtr conn;
+    GPtrArray *handles;
+} testDomainExport;
+
+static int
+testDomainExportOne(virDomainObj *dom, void *opaque)
+{
+    testDomainExport *exp = opaque;
+    virDomainPtr handle = virGetDomain(exp->conn, dom->def->name, dom->def->uuid,
+                                       dom->def->id);
+
+    if (!handle)
+        return -1;
+    g_ptr_array_add(exp->handles, handle);
+    return 0;
+}
+
 static int
 testConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
                           unsigned int flags)
 {
-    g_autoptr(GPtrArray) objs = NULL;
     g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func(virObjectUnref);
+    testDomainExport exp = { conn, ret };
     size_t i;
 
     virCheckFlags(TEST_LIST_FILTERS_ALL, -1);
 
-    objs = virDomainObjListCollect(testDriverOf(conn)->domains, flags);
-    if (!domains)
+    if (!domains) {
+        g_autoptr(GPtrArray) objs = virDomainObjListCollect(testDriverOf(conn)->domains,
+                                                            flags);
         return objs->len;
-
-    for (i = 0; i < objs->len; i++) {
-        virDomainObj *dom = g_ptr_array_index(objs, i);
-        virDomainPtr handle;
-
-        virObjectLock(dom);
-        /* state may have changed since the collection: test again */
-        if (dom->removing || !virDomainObjMatchFilter(dom, flags)) {
-            virObjectUnlock(dom);
-            continue;
-        }
-        handle = virGetDomain(conn, dom->def->name, dom->def->uuid, dom->def->id);
-        virObjectUnlock(dom);
-        if (!handle)
-            return -1;
-        g_ptr_array_add(ret, handle);
     }
+    /* one pass: each handle is made under its object's lock */
+    if (virDomainObjListForEachMatch(testDriverOf(conn)->domains, flags,
+                                     testDomainExportOne, &exp) < 0)
+        return -1;
     i = ret->len;
     g_ptr_array_add(ret, NULL);
     g_ptr_array_set_free_func(ret, NULL);
