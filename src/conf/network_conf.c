@@ -749,16 +749,13 @@ virNetworkDefParseIdentity(xmlXPathContextPtr ctxt, virNetworkDef *def)
 {
     g_autofree char *uuid = NULL;
     g_autofree char *ipv6 = NULL;
-    const char *bad;
 
     if (!(def->name = virXPathString("./name[1]", ctxt))) {
         virReportError(VIR_ERR_NO_NAME, NULL);
         return -1;
     }
-    if ((bad = strchr(def->name, '/'))) {
-        virReportError(VIR_ERR_XML_DETAIL, "invalid char in name: %c", *bad);
+    if (virXMLCheckIllegalChars("name", def->name, "/") < 0)
         return -1;
-    }
     if (!(uuid = virXPathString("./uuid[1]", ctxt))) {
         if (virUUIDGenerate(def->uuid) < 0)
             return -1;

@@ -807,3 +807,15 @@ virXPathContextNodeRestore(virXPathContextNodeSave *save)
     if (save->ctxt)
         save->ctxt->node = save->node;
 }
+
+
+int
+virXMLCheckIllegalChars(const char *nodeName, const char *str, const char *illegal)
+{
+    const char *bad = strpbrk(str, illegal);
+
+    if (!bad)
+        return 0;
+    virReportError(VIR_ERR_XML_DETAIL, "invalid char in %s: %c", nodeName, *bad);
+    return -1;
+}

@@ -87,6 +87,11 @@ int virXMLPropUUID(xmlNodePtr node, const char *name, virXMLPropFlags flags,
 
 /* Node helpers. */
 bool virXMLNodeNameEqual(xmlNodePtr node, const char *name);
+
+/* Refuse @str (the value of @nodeName) when it holds one of the
+ * characters of @illegal: VIR_ERR_XML_DETAIL "invalid char in ...",
+ * from the XML error domain, and -1. */
+int virXMLCheckIllegalChars(const char *nodeName, const char *str, const char *illegal);
 xmlNodePtr virXMLNodeGetSubelement(xmlNodePtr node, const char *name);
 xmlNodePtr virXMLNewNode(xmlNsPtr ns, const char *name);
 char *virXMLNodeToString(xmlDocPtr doc, xmlNodePtr node);

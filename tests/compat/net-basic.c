@@ -145,6 +145,13 @@ clashes(virConnectPtr conn)
     CHECK_FAIL_PTR(virNetworkDefineXML(conn, "<domain/>"));
     CHECK_FAIL_PTR(virNetworkDefineXML(conn, "<network><uuid>dd8fe884-6c02-601e-7551-cca97df1c5df</uuid></network>"));
     CHECK_FAIL_PTR(virNetworkDefineXML(conn, "<network><name>bad</name><forward mode='nosuch'/></network>"));
+    CHECK_FAIL_PTR(virNetworkDefineXML(conn, "<network><name>a/b</name></network>"));
+    CHECK_FAIL_PTR(virNetworkDefineXML(conn,
+        "<network><name>bad</name><ip address='1.2.3.4' prefix='99'/></network>"));
+    CHECK_FAIL_PTR(virNetworkDefineXML(conn, "<network><name>bad</name><mac address='zz'/></network>"));
+    CHECK_FAIL_PTR(virNetworkDefineXML(conn,
+        "<network><name>bad</name><forward mode='nat'><nat><port start='10' end='5'/></nat>"
+        "</forward></network>"));
     CHECK_FAIL_PTR(virNetworkDefineXML(conn, NULL));
     CHECK_FAIL_PTR(virNetworkDefineXMLFlags(conn, netXML, 1u << 4));
     CHECK_FAIL_PTR(virNetworkCreateXMLFlags(conn, netXML, 1u << 4));
