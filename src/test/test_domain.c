@@ -437,10 +437,8 @@ testDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags
 
     if (!(def = virDomainDefParseString(xml, drv->xmlopt, VIR_DOMAIN_DEF_PARSE_INACTIVE)))
         return NULL;
-    if (strchr(def->name, '\n')) {
-        virReportError(VIR_ERR_XML_DETAIL, "invalid char in %s: %c", "name", '\n');
+    if (virXMLCheckIllegalChars("name", def->name, "\n") < 0)
         return NULL;
-    }
     if (testDomainGenerateIfnames(def) < 0 ||
         !(dom = virDomainObjListAdd(drv->domains, &def, 0, &oldDef)))
         return NULL;

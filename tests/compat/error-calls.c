@@ -3,7 +3,8 @@
  * errors of network, interface, node device and storage lookups on
  * test:///default: the thread's last error and its accessors, copies
  * and saved errors, the per-connection error and its handler, the
- * global handler, and connections opened read-only and referenced.
+ * global handler, the error domains of refused names, and connections
+ * opened read-only and referenced.
  */
 #include "compat.h"
 
@@ -126,6 +127,18 @@ connError(virConnectPtr conn)
     virDefaultErrorFunc(NULL);
 }
 
+/* Errors keep the domain of the code that finds them: a name's bad
+ * character is the XML code's. */
+static void
+domains(virConnectPtr conn)
+{
+    compatSection("error domains of refused names");
+    CHECK_FAIL_PTR(virDomainDefineXML(conn, "<domain type='test'><name>a\tb\nc</name>"
+                                      "<memory>1024</memory><os><type>hvm</type></os></domain>"));
+    CHECK_FAIL_PTR(virNetworkDefineXML(conn, "<network><name>a/b</name></network>"));
+    CHECK_FAIL_PTR(virNetworkDefineXML(conn, "<network><name></name></network>"));
+}
+
 static void
 connections(void)
 {
@@ -164,6 +177,7 @@ main(int argc, char **argv)
     (void)argv;
     lastError(conn);
     connError(conn);
+    domains(conn);
     connections();
     CHECK_INT(virConnectClose(conn));
     return 0;
