@@ -138,6 +138,37 @@ VIRSH_DEFINE_FREE(virshStreamFree, virStreamPtr, virStreamFree)
 /* XML                                                                 */
 /* ------------------------------------------------------------------ */
 
+/* as the library escapes: markup characters as entities, other control
+ * characters than tab, newline and return dropped */
+void
+virshXMLEscapeAppend(GString *buf, const char *fmt, const char *str)
+{
+    g_autoptr(GString) esc = NULL;
+    const char *pct;
+    const char *p;
+
+    if (!str)
+        return;
+    esc = g_string_new(NULL);
+    for (p = str; *p; p++) {
+        switch (*p) {
+        case '<': g_string_append(esc, "&lt;"); break;
+        case '>': g_string_append(esc, "&gt;"); break;
+        case '&': g_string_append(esc, "&amp;"); break;
+        case '"': g_string_append(esc, "&quot;"); break;
+        case '\'': g_string_append(esc, "&apos;"); break;
+        default:
+            if ((unsigned char)*p >= 0x20 || *p == '\n' || *p == '\t' ||
+                *p == '\r')
+                g_string_append_c(esc, *p);
+        }
+    }
+    pct = strstr(fmt, "%s");
+    g_string_append_len(buf, fmt, pct - fmt);
+    g_string_append(buf, esc->str);
+    g_string_append(buf, pct + 2);
+}
+
 void
 virshReportInternalError(vshControl *ctl G_GNUC_UNUSED, const char *fmt, ...)
 {

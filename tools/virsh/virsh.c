@@ -511,7 +511,7 @@ static vshCmdGrp cmdGroups[] = {
     { "Networking", "network", networkCmds },
     { "Node Device", "nodedev", noCmds },
     { "Secret", "secret", secretCmds },
-    { "Snapshot", "snapshot", noCmds },
+    { "Snapshot", "snapshot", snapshotCmds },
     { "Backup", "backup", noCmds },
     { "Storage Pool", "pool", noCmds },
     { "Storage Volume", "volume", noCmds },

@@ -141,6 +141,10 @@ int virshDomainGetXML(vshControl *ctl, const vshCmd *cmd, unsigned int flags,
 bool virshDumpXML(vshControl *ctl, const char *xml, const char *url,
                   const char *xpath, bool wrap);
 
+/* @fmt (one %s) with @str escaped for XML text or attributes; nothing
+ * when @str is NULL. */
+void virshXMLEscapeAppend(GString *buf, const char *fmt, const char *str);
+
 /* A pending error worded as the library words its own, printed when the
  * command fails ("internal error: ..."). */
 void virshReportInternalError(vshControl *ctl, const char *fmt, ...)
@@ -392,3 +396,10 @@ char **virshInterfaceNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                    unsigned int flags);
 char **virshInterfaceMacCompleter(vshControl *ctl, const vshCmd *cmd,
                                   unsigned int flags);
+/* ---- virsh-snapshot.c ---- */
+extern const vshCmdDef snapshotCmds[];
+char **virshSnapshotNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                  unsigned int flags);
+/* A <creationTime> as "YYYY-MM-DD HH:MM:SS +ZZZZ" in local time; NULL
+ * when it is missing or not a number. */
+char *virshFormatCreationTime(const char *secs);

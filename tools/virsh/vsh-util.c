@@ -396,7 +396,8 @@ vshEditLoop(vshControl *ctl, const vshEditOps *ops, void *opaque)
             if (vshEditFile(ctl, tmp) < 0 ||
                 !(edited = vshEditReadBackFile(ctl, tmp)))
                 break;
-            if (strcmp(doc, edited) == 0) {
+            if (strcmp(doc, edited) == 0 &&
+                !(ops->keepUnchanged && ops->keepUnchanged(opaque))) {
                 ops->notChanged(ctl, opaque);
                 ret = 1;
                 break;

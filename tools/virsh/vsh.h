@@ -310,6 +310,8 @@ typedef struct {
     char *(*getXML)(vshControl *ctl, void *opaque);
     /* the document came back unchanged */
     void (*notChanged)(vshControl *ctl, void *opaque);
+    /* optional: true when an unchanged document is still to be defined */
+    bool (*keepUnchanged)(void *opaque);
     /* define the edited document; false on failure */
     bool (*define)(vshControl *ctl, const char *xml, void *opaque);
     /* optional: turn validation off before retrying */
