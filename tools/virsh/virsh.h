@@ -396,10 +396,15 @@ char **virshInterfaceNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                    unsigned int flags);
 char **virshInterfaceMacCompleter(vshControl *ctl, const vshCmd *cmd,
                                   unsigned int flags);
-/* ---- virsh-snapshot.c ---- */
+
+/* ---- virsh-snapshot.c, virsh-checkpoint.c, virsh-backup.c ---- */
 extern const vshCmdDef snapshotCmds[];
+extern const vshCmdDef checkpointCmds[];
+extern const vshCmdDef backupCmds[];
 char **virshSnapshotNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                   unsigned int flags);
+char **virshCheckpointNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                    unsigned int flags);
 /* A <creationTime> as "YYYY-MM-DD HH:MM:SS +ZZZZ" in local time; NULL
  * when it is missing or not a number. */
 char *virshFormatCreationTime(const char *secs);
