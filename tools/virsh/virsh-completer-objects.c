@@ -277,3 +277,30 @@ virshInterfaceMacCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
 {
     return virshInterfaceListCompleter(ctl, flags, true);
 }
+
+/* ---- storage pools ---- */
+
+static const char *
+virshStoragePoolListName(void *list, size_t i)
+{
+    return virStoragePoolGetName(((virStoragePoolPtr *)list)[i]);
+}
+
+char **
+virshStoragePoolNameCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
+                              unsigned int flags)
+{
+    virConnectPtr conn = virshCompleterConn(ctl);
+    virStoragePoolPtr *pools = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if (!conn || (n = virConnectListAllStoragePools(conn, &pools, flags)) < 0)
+        return NULL;
+    ret = virshCompleteList(n, virshStoragePoolListName, pools);
+    for (i = 0; i < n; i++)
+        virshStoragePoolFree(pools[i]);
+    g_free(pools);
+    return ret;
+}

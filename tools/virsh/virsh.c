@@ -513,7 +513,7 @@ static vshCmdGrp cmdGroups[] = {
     { "Secret", "secret", secretCmds },
     { "Snapshot", "snapshot", snapshotCmds },
     { "Backup", "backup", backupCmds },
-    { "Storage Pool", "pool", noCmds },
+    { "Storage Pool", "pool", storagePoolCmds },
     { "Storage Volume", "volume", noCmds },
     { "Virsh itself", "virsh", virshCmds },
     { NULL, NULL, NULL }

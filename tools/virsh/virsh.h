@@ -408,3 +408,18 @@ char **virshCheckpointNameCompleter(vshControl *ctl, const vshCmd *cmd,
 /* A <creationTime> as "YYYY-MM-DD HH:MM:SS +ZZZZ" in local time; NULL
  * when it is missing or not a number. */
 char *virshFormatCreationTime(const char *secs);
+/* ---- virsh-pool.c ---- */
+extern const vshCmdDef storagePoolCmds[];
+extern const char *const virshPoolTypes[];
+extern const char *const virshPoolEventNames[];
+virStoragePoolPtr virshCommandOptPoolBy(vshControl *ctl, const vshCmd *cmd,
+                                        const char *optname,
+                                        const char **name, unsigned int flags);
+#define virshCommandOptPool(ctl, cmd, optname, name) \
+    virshCommandOptPoolBy(ctl, cmd, optname, name, VIRSH_BYUUID | VIRSH_BYNAME)
+char **virshPoolTypeCompleter(vshControl *ctl, const vshCmd *cmd,
+                              unsigned int flags);
+char **virshPoolEventNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                   unsigned int flags);
+char **virshStoragePoolNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                     unsigned int flags);
