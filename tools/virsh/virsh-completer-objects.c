@@ -304,3 +304,70 @@ virshStoragePoolNameCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
     g_free(pools);
     return ret;
 }
+
+/* ---- storage volumes ---- */
+
+static void
+virshStorageVolArrayFree(virStorageVolPtr *vols, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        virshStorageVolFree(vols[i]);
+    g_free(vols);
+}
+
+/* the volumes of the pool --pool names */
+char **
+virshStorageVolNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                             unsigned int flags G_GNUC_UNUSED)
+{
+    g_autoptr(virshStoragePool) pool = NULL;
+    virStorageVolPtr *vols = NULL;
+    char **ret;
+    int n;
+    int i;
+
+    if (!virshCompleterConn(ctl) ||
+        !(pool = virshCommandOptPool(ctl, cmd, "pool", NULL)))
+        return NULL;
+    if ((n = virStoragePoolListAllVolumes(pool, &vols, 0)) < 0)
+        return NULL;
+    ret = g_new0(char *, n + 1);
+    for (i = 0; i < n; i++)
+        ret[i] = g_strdup(virStorageVolGetName(vols[i]));
+    virshStorageVolArrayFree(vols, n);
+    return ret;
+}
+
+/* the keys of the volumes of every active pool */
+char **
+virshStorageVolKeyCompleter(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED,
+                            unsigned int flags G_GNUC_UNUSED)
+{
+    virConnectPtr conn = virshCompleterConn(ctl);
+    virStoragePoolPtr *pools = NULL;
+    GPtrArray *keys;
+    int npools;
+    int i;
+
+    if (!conn ||
+        (npools = virConnectListAllStoragePools(conn, &pools,
+                      VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE)) < 0)
+        return NULL;
+    keys = g_ptr_array_new();
+    for (i = 0; i < npools; i++) {
+        virStorageVolPtr *vols = NULL;
+        int n = virStoragePoolListAllVolumes(pools[i], &vols, 0);
+        int j;
+
+        for (j = 0; j < n; j++)
+            g_ptr_array_add(keys, g_strdup(virStorageVolGetKey(vols[j])));
+        if (n >= 0)
+            virshStorageVolArrayFree(vols, n);
+        virshStoragePoolFree(pools[i]);
+    }
+    g_free(pools);
+    g_ptr_array_add(keys, NULL);
+    return (char **)g_ptr_array_free(keys, FALSE);
+}

@@ -514,7 +514,7 @@ static vshCmdGrp cmdGroups[] = {
     { "Snapshot", "snapshot", snapshotCmds },
     { "Backup", "backup", backupCmds },
     { "Storage Pool", "pool", storagePoolCmds },
-    { "Storage Volume", "volume", noCmds },
+    { "Storage Volume", "volume", storageVolCmds },
     { "Virsh itself", "virsh", virshCmds },
     { NULL, NULL, NULL }
 };

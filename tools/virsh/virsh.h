@@ -423,3 +423,18 @@ char **virshPoolEventNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                    unsigned int flags);
 char **virshStoragePoolNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                      unsigned int flags);
+
+/* ---- virsh-volume.c ---- */
+extern const vshCmdDef storageVolCmds[];
+extern const char *const virshStorageVolWipeAlgorithms[];
+virStorageVolPtr virshCommandOptVolBy(vshControl *ctl, const vshCmd *cmd,
+                                      const char *optname,
+                                      const char *pooloptname,
+                                      const char **name, unsigned int flags);
+char **virshStorageVolNameCompleter(vshControl *ctl, const vshCmd *cmd,
+                                    unsigned int flags);
+char **virshStorageVolKeyCompleter(vshControl *ctl, const vshCmd *cmd,
+                                   unsigned int flags);
+char **virshStorageVolWipeAlgorithmCompleter(vshControl *ctl,
+                                             const vshCmd *cmd,
+                                             unsigned int flags);
