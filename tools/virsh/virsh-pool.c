@@ -944,7 +944,7 @@ static void
 virshPoolListRow(vshControl *ctl, vshTable *table, virStoragePoolPtr pool,
                  bool details)
 {
-    g_autofree char *sizes[3] = { NULL };
+    char *sizes[3] = { NULL };
     const char *autostartStr = "no autostart";
     const char *persistentStr = NULL;
     const char *state;
@@ -994,6 +994,8 @@ virshPoolListRow(vshControl *ctl, vshTable *table, virStoragePoolPtr pool,
     else
         vshTableRowAppend(table, virStoragePoolGetName(pool), state,
                           autostartStr, NULL);
+    for (i = 0; i < 3; i++)
+        g_free(sizes[i]);
 }
 
 static bool

@@ -865,7 +865,7 @@ static void
 virshVolListRow(vshTable *table, virStorageVolPtr vol, bool details)
 {
     g_autofree char *path = virStorageVolGetPath(vol);
-    g_autofree char *sizes[2] = { NULL };
+    char *sizes[2] = { NULL };
     virStorageVolInfo info;
     const char *type = "unknown";
 
@@ -890,6 +890,8 @@ virshVolListRow(vshTable *table, virStorageVolPtr vol, bool details)
     }
     vshTableRowAppend(table, virStorageVolGetName(vol), path, type,
                       sizes[0], sizes[1], NULL);
+    g_free(sizes[0]);
+    g_free(sizes[1]);
 }
 
 static bool
