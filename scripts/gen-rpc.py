@@ -569,7 +569,9 @@ def client_stub(prog, proc):
             post.append('    *%s = ret.%s ? g_steal_pointer(ret.%s) : NULL;' % (m.param, m.member, m.member))
             needs_cleanup = True
         elif k == 'scalar_out':
-            post.append('    *%s = ret.%s;' % (m.param, m.member))
+            # some are optional in the public API (virDomainGetState's reason)
+            post += ['    if (%s)' % m.param,
+                     '        *%s = ret.%s;' % (m.param, m.member)]
         elif k == 'struct_out':
             if m.size:
                 post += ['    if (%s < sizeof(*%s)) {' % (m.size, m.param),
