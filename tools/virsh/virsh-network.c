@@ -830,13 +830,6 @@ static const vshCmdOptDef opts_net_event[] = {
     VSH_OPT_END
 };
 
-typedef struct {
-    vshControl *ctl;
-    bool loop;
-    bool timestamp;
-    int count;
-} virshNetEventData;
-
 static void
 virshNetEventLifecyclePrint(virConnectPtr conn G_GNUC_UNUSED,
                             virNetworkPtr net, int event,
@@ -845,81 +838,45 @@ virshNetEventLifecyclePrint(virConnectPtr conn G_GNUC_UNUSED,
     static const char *const events[] = {
         "Defined", "Undefined", "Started", "Stopped",
     };
-    virshNetEventData *data = opaque;
-    const char *what = event >= 0 && event < (int)G_N_ELEMENTS(events) ?
-                       events[event] : "unknown";
 
     G_STATIC_ASSERT(G_N_ELEMENTS(events) == VIR_NETWORK_EVENT_LAST);
-    if (!data->loop && data->count)
-        return;
-    if (data->timestamp) {
-        char stamp[VIRSH_TIME_STRING_BUFLEN];
-
-        virshTimestampNow(stamp);
-        vshPrint(data->ctl, "%s: event 'lifecycle' for network %s: %s\n",
-                 stamp, virNetworkGetName(net), what);
-    } else {
-        vshPrint(data->ctl, "event 'lifecycle' for network %s: %s\n",
-                 virNetworkGetName(net), what);
-    }
-    g_atomic_int_inc(&data->count);
-    if (!data->loop)
-        vshEventDone(data->ctl);
+    virshEventPrint(opaque, "network", virNetworkGetName(net),
+                    event >= 0 && event < VIR_NETWORK_EVENT_LAST ?
+                    events[event] : "unknown");
 }
 
 const char *const virshNetworkEventNames[] = { "lifecycle", NULL };
 G_STATIC_ASSERT(G_N_ELEMENTS(virshNetworkEventNames) ==
                 VIR_NETWORK_EVENT_ID_LAST + 1);
 
+static void *
+virshNetEventObj(vshControl *ctl, const vshCmd *cmd)
+{
+    return virshCommandOptNetwork(ctl, cmd, NULL);
+}
+
+static void
+virshNetEventObjFree(void *obj)
+{
+    virshNetworkFree(obj);
+}
+
+static int
+virshNetEventRegister(virConnectPtr conn, void *obj, int event,
+                      virshEventData *data)
+{
+    return virConnectNetworkEventRegisterAny(conn, obj, event,
+                                             VIR_NETWORK_EVENT_CALLBACK(virshNetEventLifecyclePrint),
+                                             data, NULL);
+}
+
 static bool
 cmdNetEvent(vshControl *ctl, const vshCmd *cmd)
 {
-    g_autoptr(virshNetwork) net = NULL;
-    virshNetEventData data = { .ctl = ctl };
-    const char *eventName = NULL;
-    bool ret = false;
-    int eventId = -1;
-    int timeout = 0;
-    int event;
-    int rc;
-
-    if (vshCommandOptBool(cmd, "list")) {
-        for (event = 0; event < VIR_NETWORK_EVENT_ID_LAST; event++)
-            vshPrint(ctl, "%s\n", virshNetworkEventNames[event]);
-        return true;
-    }
-    if (vshCommandOptStringReq(ctl, cmd, "event", &eventName) < 0)
-        return false;
-    if (!eventName) {
-        vshError(ctl, "%s", "either --list or --event <type> is required");
-        return false;
-    }
-    if ((event = virshWordIndex(virshNetworkEventNames, eventName)) < 0) {
-        vshError(ctl, "unknown event type %s", eventName);
-        return false;
-    }
-    data.loop = vshCommandOptBool(cmd, "loop");
-    data.timestamp = vshCommandOptBool(cmd, "timestamp");
-    if (vshCommandOptTimeoutToMs(ctl, cmd, &timeout) < 0)
-        return false;
-    if (vshCommandOptBool(cmd, "network"))
-        net = virshCommandOptNetwork(ctl, cmd, NULL);
-    if (vshEventStart(ctl, timeout) < 0)
-        goto cleanup;
-    if ((eventId = virConnectNetworkEventRegisterAny(virshConn(ctl), net, event,
-                                                     VIR_NETWORK_EVENT_CALLBACK(virshNetEventLifecyclePrint),
-                                                     &data, NULL)) < 0)
-        goto cleanup;
-    if ((rc = virshEventWaitReport(ctl, &data.count)) < 0)
-        goto cleanup;
-    ret = rc > 0;
-
- cleanup:
-    vshEventCleanup(ctl);
-    if (eventId >= 0 &&
-        virConnectNetworkEventDeregisterAny(virshConn(ctl), eventId) < 0)
-        ret = false;
-    return ret;
+    return virshEventCommand(ctl, cmd, virshNetworkEventNames, "network",
+                             virshNetEventObj, virshNetEventObjFree,
+                             virshNetEventRegister,
+                             virConnectNetworkEventDeregisterAny);
 }
 
 /* ---- net-dhcp-leases ---- */

@@ -1075,39 +1075,6 @@ virshPoolEventNameCompleter(vshControl *ctl G_GNUC_UNUSED,
     return virshCompleteWords(virshPoolEventNames);
 }
 
-typedef struct {
-    vshControl *ctl;
-    bool loop;
-    bool timestamp;
-    int count;
-    const char *name;
-} virshPoolEventData;
-
-static void
-virshPoolEventPrint(virshPoolEventData *data, virStoragePoolPtr pool,
-                    const char *what)
-{
-    char stamp[VIRSH_TIME_STRING_BUFLEN] = "";
-    g_autofree char *prefix = NULL;
-
-    if (!data->loop && data->count)
-        return;
-    if (data->timestamp) {
-        virshTimestampNow(stamp);
-        prefix = g_strdup_printf("%s: ", stamp);
-    }
-    if (what)
-        vshPrint(data->ctl, "%sevent 'lifecycle' for storage pool %s: %s\n",
-                 prefix ? prefix : "", virStoragePoolGetName(pool), what);
-    else
-        vshPrint(data->ctl, "%sevent '%s' for storage pool %s\n",
-                 prefix ? prefix : "", data->name,
-                 virStoragePoolGetName(pool));
-    g_atomic_int_inc(&data->count);
-    if (!data->loop)
-        vshEventDone(data->ctl);
-}
-
 static void
 virshPoolEventLifecycle(virConnectPtr conn G_GNUC_UNUSED,
                         virStoragePoolPtr pool, int event,
@@ -1118,74 +1085,51 @@ virshPoolEventLifecycle(virConnectPtr conn G_GNUC_UNUSED,
     };
 
     G_STATIC_ASSERT(G_N_ELEMENTS(events) == VIR_STORAGE_POOL_EVENT_LAST);
-    virshPoolEventPrint(opaque, pool,
-                        event >= 0 && event < VIR_STORAGE_POOL_EVENT_LAST ?
-                        events[event] : "unknown");
+    virshEventPrint(opaque, "storage pool", virStoragePoolGetName(pool),
+                    event >= 0 && event < VIR_STORAGE_POOL_EVENT_LAST ?
+                    events[event] : "unknown");
 }
 
 static void
 virshPoolEventGeneric(virConnectPtr conn G_GNUC_UNUSED,
                       virStoragePoolPtr pool, void *opaque)
 {
-    virshPoolEventPrint(opaque, pool, NULL);
+    virshEventPrint(opaque, "storage pool", virStoragePoolGetName(pool), NULL);
 }
 
-static bool
-cmdPoolEvent(vshControl *ctl, const vshCmd *cmd)
+static void *
+virshPoolEventObj(vshControl *ctl, const vshCmd *cmd)
+{
+    return virshCommandOptPool(ctl, cmd, "pool", NULL);
+}
+
+static void
+virshPoolEventObjFree(void *obj)
+{
+    virshStoragePoolFree(obj);
+}
+
+static int
+virshPoolEventRegister(virConnectPtr conn, void *obj, int event,
+                       virshEventData *data)
 {
     static const virConnectStoragePoolEventGenericCallback callbacks[] = {
         VIR_STORAGE_POOL_EVENT_CALLBACK(virshPoolEventLifecycle),
         virshPoolEventGeneric,
     };
-    g_autoptr(virshStoragePool) pool = NULL;
-    virshPoolEventData data = { .ctl = ctl };
-    const char *eventName = NULL;
-    bool ret = false;
-    int eventId = -1;
-    int timeout = 0;
-    int event;
-    int rc;
 
     G_STATIC_ASSERT(G_N_ELEMENTS(callbacks) == VIR_STORAGE_POOL_EVENT_ID_LAST);
-    if (vshCommandOptBool(cmd, "list")) {
-        for (event = 0; event < VIR_STORAGE_POOL_EVENT_ID_LAST; event++)
-            vshPrint(ctl, "%s\n", virshPoolEventNames[event]);
-        return true;
-    }
-    if (vshCommandOptStringReq(ctl, cmd, "event", &eventName) < 0)
-        return false;
-    if (!eventName) {
-        vshError(ctl, "%s", "either --list or --event <type> is required");
-        return false;
-    }
-    if ((event = virshWordIndex(virshPoolEventNames, eventName)) < 0) {
-        vshError(ctl, "unknown event type %s", eventName);
-        return false;
-    }
-    data.loop = vshCommandOptBool(cmd, "loop");
-    data.timestamp = vshCommandOptBool(cmd, "timestamp");
-    data.name = virshPoolEventNames[event];
-    if (vshCommandOptTimeoutToMs(ctl, cmd, &timeout) < 0)
-        return false;
-    if (vshCommandOptBool(cmd, "pool"))
-        pool = virshCommandOptPool(ctl, cmd, "pool", NULL);
-    if (vshEventStart(ctl, timeout) < 0)
-        goto cleanup;
-    if ((eventId = virConnectStoragePoolEventRegisterAny(virshConn(ctl), pool,
-                                                         event,
-                                                         callbacks[event],
-                                                         &data, NULL)) < 0)
-        goto cleanup;
-    if ((rc = virshEventWaitReport(ctl, &data.count)) < 0)
-        goto cleanup;
-    ret = rc > 0;
+    return virConnectStoragePoolEventRegisterAny(conn, obj, event,
+                                                 callbacks[event], data, NULL);
+}
 
- cleanup:
-    vshEventCleanup(ctl);
-    if (eventId >= 0 &&
-        virConnectStoragePoolEventDeregisterAny(virshConn(ctl), eventId) < 0)
-        ret = false;
-    return ret;
+static bool
+cmdPoolEvent(vshControl *ctl, const vshCmd *cmd)
+{
+    return virshEventCommand(ctl, cmd, virshPoolEventNames, "pool",
+                             virshPoolEventObj, virshPoolEventObjFree,
+                             virshPoolEventRegister,
+                             virConnectStoragePoolEventDeregisterAny);
 }
 
 /* ---- find-storage-pool-sources(-as) ---- */

@@ -422,39 +422,15 @@ const char *const virshSecretEventNames[] = {
 G_STATIC_ASSERT(G_N_ELEMENTS(virshSecretEventNames) ==
                 VIR_SECRET_EVENT_ID_LAST + 1);
 
-typedef struct {
-    vshControl *ctl;
-    bool loop;
-    bool timestamp;
-    int count;
-    const char *name;
-} virshSecretEventData;
-
-/* Print one event line ("event 'NAME' for secret UUID[: WHAT]"). */
+/* Secrets are named by UUID in event lines. */
 static void
-virshSecretEventPrint(virshSecretEventData *data, virSecretPtr secret,
+virshSecretEventPrint(virshEventData *data, virSecretPtr secret,
                       const char *what)
 {
     char uuid[VIR_UUID_STRING_BUFLEN];
-    char stamp[VIRSH_TIME_STRING_BUFLEN] = "";
-    g_autofree char *prefix = NULL;
 
-    if (!data->loop && data->count)
-        return;
     virSecretGetUUIDString(secret, uuid);
-    if (data->timestamp) {
-        virshTimestampNow(stamp);
-        prefix = g_strdup_printf("%s: ", stamp);
-    }
-    if (what)
-        vshPrint(data->ctl, "%sevent 'lifecycle' for secret %s: %s\n",
-                 prefix ? prefix : "", uuid, what);
-    else
-        vshPrint(data->ctl, "%sevent '%s' for secret %s\n",
-                 prefix ? prefix : "", data->name, uuid);
-    g_atomic_int_inc(&data->count);
-    if (!data->loop)
-        vshEventDone(data->ctl);
+    virshEventPrint(data, "secret", uuid, what);
 }
 
 static void
@@ -477,61 +453,39 @@ virshSecretEventGeneric(virConnectPtr conn G_GNUC_UNUSED,
     virshSecretEventPrint(opaque, secret, NULL);
 }
 
-static bool
-cmdSecretEvent(vshControl *ctl, const vshCmd *cmd)
+static void *
+virshSecretEventObj(vshControl *ctl, const vshCmd *cmd)
+{
+    return virshCommandOptSecret(ctl, cmd, NULL);
+}
+
+static void
+virshSecretEventObjFree(void *obj)
+{
+    virshSecretFree(obj);
+}
+
+static int
+virshSecretEventRegister(virConnectPtr conn, void *obj, int event,
+                         virshEventData *data)
 {
     static const virConnectSecretEventGenericCallback callbacks[] = {
         VIR_SECRET_EVENT_CALLBACK(virshSecretEventLifecycle),
         virshSecretEventGeneric,
     };
-    g_autoptr(virshSecret) secret = NULL;
-    virshSecretEventData data = { .ctl = ctl };
-    const char *eventName = NULL;
-    bool ret = false;
-    int eventId = -1;
-    int timeout = 0;
-    int event;
-    int rc;
 
     G_STATIC_ASSERT(G_N_ELEMENTS(callbacks) == VIR_SECRET_EVENT_ID_LAST);
-    if (vshCommandOptBool(cmd, "list")) {
-        for (event = 0; event < VIR_SECRET_EVENT_ID_LAST; event++)
-            vshPrint(ctl, "%s\n", virshSecretEventNames[event]);
-        return true;
-    }
-    if (vshCommandOptStringReq(ctl, cmd, "event", &eventName) < 0)
-        return false;
-    if (!eventName) {
-        vshError(ctl, "%s", "either --list or --event <type> is required");
-        return false;
-    }
-    if ((event = virshWordIndex(virshSecretEventNames, eventName)) < 0) {
-        vshError(ctl, "unknown event type %s", eventName);
-        return false;
-    }
-    data.loop = vshCommandOptBool(cmd, "loop");
-    data.timestamp = vshCommandOptBool(cmd, "timestamp");
-    data.name = virshSecretEventNames[event];
-    if (vshCommandOptTimeoutToMs(ctl, cmd, &timeout) < 0)
-        return false;
-    if (vshCommandOptBool(cmd, "secret"))
-        secret = virshCommandOptSecret(ctl, cmd, NULL);
-    if (vshEventStart(ctl, timeout) < 0)
-        goto cleanup;
-    if ((eventId = virConnectSecretEventRegisterAny(virshConn(ctl), secret,
-                                                    event, callbacks[event],
-                                                    &data, NULL)) < 0)
-        goto cleanup;
-    if ((rc = virshEventWaitReport(ctl, &data.count)) < 0)
-        goto cleanup;
-    ret = rc > 0;
+    return virConnectSecretEventRegisterAny(conn, obj, event,
+                                            callbacks[event], data, NULL);
+}
 
- cleanup:
-    vshEventCleanup(ctl);
-    if (eventId >= 0 &&
-        virConnectSecretEventDeregisterAny(virshConn(ctl), eventId) < 0)
-        ret = false;
-    return ret;
+static bool
+cmdSecretEvent(vshControl *ctl, const vshCmd *cmd)
+{
+    return virshEventCommand(ctl, cmd, virshSecretEventNames, "secret",
+                             virshSecretEventObj, virshSecretEventObjFree,
+                             virshSecretEventRegister,
+                             virConnectSecretEventDeregisterAny);
 }
 
 const vshCmdDef secretCmds[] = {

@@ -831,3 +831,79 @@ virshEventWaitReport(vshControl *ctl, const int *count)
     vshPrint(ctl, "events received: %d\n", g_atomic_int_get(count));
     return g_atomic_int_get(count) > 0 ? 1 : 0;
 }
+
+
+void
+virshEventPrint(virshEventData *data, const char *kind, const char *obj,
+                const char *what)
+{
+    char stamp[VIRSH_TIME_STRING_BUFLEN] = "";
+
+    if (!data->loop && g_atomic_int_get(&data->count))
+        return;
+    if (data->timestamp) {
+        virshTimestampNow(stamp);
+        vshPrint(data->ctl, "%s: ", stamp);
+    }
+    vshPrint(data->ctl, "event '%s' for %s %s%s%s\n", data->name, kind, obj,
+             what ? ": " : "", what ? what : "");
+    g_atomic_int_inc(&data->count);
+    if (!data->loop)
+        vshEventDone(data->ctl);
+}
+
+
+bool
+virshEventCommand(vshControl *ctl, const vshCmd *cmd,
+                  const char *const *names, const char *objOpt,
+                  void *(*getObj)(vshControl *ctl, const vshCmd *cmd),
+                  void (*freeObj)(void *obj),
+                  virshEventRegisterFunc reg, virshEventDeregisterFunc dereg)
+{
+    virshEventData data = { .ctl = ctl };
+    const char *eventName = NULL;
+    void *obj = NULL;
+    bool ret = false;
+    int eventId = -1;
+    int timeout = 0;
+    int event;
+    int rc;
+
+    if (vshCommandOptBool(cmd, "list")) {
+        for (event = 0; names[event]; event++)
+            vshPrint(ctl, "%s\n", names[event]);
+        return true;
+    }
+    if (vshCommandOptStringReq(ctl, cmd, "event", &eventName) < 0)
+        return false;
+    if (!eventName) {
+        vshError(ctl, "%s", "either --list or --event <type> is required");
+        return false;
+    }
+    if ((event = virshWordIndex(names, eventName)) < 0) {
+        vshError(ctl, "unknown event type %s", eventName);
+        return false;
+    }
+    data.loop = vshCommandOptBool(cmd, "loop");
+    data.timestamp = vshCommandOptBool(cmd, "timestamp");
+    data.name = names[event];
+    if (vshCommandOptTimeoutToMs(ctl, cmd, &timeout) < 0)
+        return false;
+    if (vshCommandOptBool(cmd, objOpt))
+        obj = getObj(ctl, cmd);
+    if (vshEventStart(ctl, timeout) < 0)
+        goto cleanup;
+    if ((eventId = reg(virshConn(ctl), obj, event, &data)) < 0)
+        goto cleanup;
+    if ((rc = virshEventWaitReport(ctl, &data.count)) < 0)
+        goto cleanup;
+    ret = rc > 0;
+
+ cleanup:
+    vshEventCleanup(ctl);
+    if (eventId >= 0 && dereg(virshConn(ctl), eventId) < 0)
+        ret = false;
+    if (obj)
+        freeObj(obj);
+    return ret;
+}

@@ -351,6 +351,38 @@ void virshTimestampNow(char buf[VIRSH_TIME_STRING_BUFLEN]);
  * many events came; 1 when some did, 0 when none, -1 on error. */
 int virshEventWaitReport(vshControl *ctl, const int *count);
 
+/* What the handlers of net-event, pool-event and secret-event share. */
+typedef struct {
+    vshControl *ctl;
+    bool loop;              /* --loop: keep going after the first event */
+    bool timestamp;         /* --timestamp */
+    int count;              /* events printed (atomic) */
+    const char *name;       /* the event's name from its family's table */
+} virshEventData;
+
+/* Print "[STAMP: ]event 'NAME' for KIND OBJ[: WHAT]" and count it; after
+ * the first event, without --loop, print nothing more and stop the wait. */
+void virshEventPrint(virshEventData *data, const char *kind,
+                     const char *obj, const char *what);
+
+/* Register the family's callback for @event on @obj (may be NULL):
+ * the callback id, or -1 (reported). */
+typedef int (*virshEventRegisterFunc)(virConnectPtr conn, void *obj,
+                                      int event, virshEventData *data);
+typedef int (*virshEventDeregisterFunc)(virConnectPtr conn, int callbackID);
+
+/* The body of a FAMILY-event command over @names (NULL-terminated, one
+ * per event id): --list, --event, --loop, --timestamp, --timeout, then
+ * register, wait, report and deregister.  @getObj fetches the object
+ * named by the command's object option, or NULL when it is absent;
+ * @freeObj releases it. */
+bool virshEventCommand(vshControl *ctl, const vshCmd *cmd,
+                       const char *const *names, const char *objOpt,
+                       void *(*getObj)(vshControl *ctl, const vshCmd *cmd),
+                       void (*freeObj)(void *obj),
+                       virshEventRegisterFunc reg,
+                       virshEventDeregisterFunc dereg);
+
 /* ---- virsh-network.c ---- */
 extern const vshCmdDef networkCmds[];
 virNetworkPtr virshCommandOptNetworkBy(vshControl *ctl, const vshCmd *cmd,
