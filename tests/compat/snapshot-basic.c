@@ -247,6 +247,17 @@ main(int argc, char **argv)
                                               " file='/tmp/m'/></domainsnapshot>", 0));
     CHECK_FAIL_PTR(virDomainSnapshotCreateXML(dom, "<domainsnapshot><memory snapshot='external'"
                                               " file='m'/></domainsnapshot>", 0));
+    /* a network disk's host: a unix socket needs its path (CI's fuzzer
+     * once found this refusal leaking the host) */
+    CHECK_FAIL_PTR(virDomainSnapshotCreateXML(dom, "<domainsnapshot><disks>"
+                                              "<disk name='vda' snapshot='external' type='network'>"
+                                              "<source protocol='nbd' name='x'><host transport='unix'/>"
+                                              "</source></disk></disks></domainsnapshot>", 0));
+    CHECK_FAIL_PTR(virDomainSnapshotCreateXML(dom, "<domainsnapshot><disks>"
+                                              "<disk name='vda' snapshot='external' type='network'>"
+                                              "<source protocol='nbd' name='x'><host transport='unix'"
+                                              " socket='/tmp/s'/></source></disk></disks>"
+                                              "</domainsnapshot>", 0));
     CHECK_INT(virDomainSnapshotNum(dom, 0));
 
     flagChecks(dom, s1);
