@@ -545,4 +545,5 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     testDomainVcpuRegister(d);
     testDomainParamsRegister(d);
     testDomainGuestRegister(d);
+    testDomainStatsRegister(d);
 }
