@@ -63,8 +63,8 @@ remoteGetClient(virNetServerClient *client)
     return virNetServerClientGetPrivateData(client);
 }
 
-virConnectPtr
-remoteGetHypervisorConn(virNetServerClient *client)
+static virConnectPtr
+remoteGetConn(virNetServerClient *client, const char *what)
 {
     daemonClient *dc = virNetServerClientGetPrivateData(client);
     virConnectPtr conn;
@@ -73,8 +73,20 @@ remoteGetHypervisorConn(virNetServerClient *client)
     conn = dc->conn;
     g_mutex_unlock(&dc->lock);
     if (!conn)
-        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "connection not open");
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", what);
     return conn;
+}
+
+virConnectPtr
+remoteGetHypervisorConn(virNetServerClient *client)
+{
+    return remoteGetConn(client, "hypervisor connection not open");
+}
+
+virConnectPtr
+remoteGetSecondaryConn(virNetServerClient *client)
+{
+    return remoteGetConn(client, "connection not open");
 }
 
 int
@@ -89,6 +101,9 @@ remoteClientOpen(virNetServerClient *client, const char *name, unsigned int flag
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "connection already open");
         goto cleanup;
     }
+    /* as libvirt's daemon: of the client's flags only VIR_CONNECT_RO is
+     * passed on, the others are ignored */
+    flags &= VIR_CONNECT_RO;
     if (virNetServerClientGetReadonly(client))
         flags |= VIR_CONNECT_RO;
     VIR_DEBUG("client %llu opens '%s'", virNetServerClientGetID(client), NULLSTR(name));

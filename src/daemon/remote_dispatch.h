@@ -24,15 +24,18 @@ typedef struct _daemonClient daemonClient;
 /* The server's hook for new clients of the remote program. */
 int remoteClientInit(virNetServer *srv, virNetServerClient *client, void *opaque);
 
-/* The connection serving each driver table, or NULL with "connection not
- * open".  One connection serves them all. */
+/* The connection serving each driver table, or NULL with libvirt's error
+ * before CONNECT_OPEN: "hypervisor connection not open" for the hypervisor
+ * table, "connection not open" for the others.  One connection serves them
+ * all. */
 virConnectPtr remoteGetHypervisorConn(virNetServerClient *client);
-#define remoteGetNetworkConn remoteGetHypervisorConn
-#define remoteGetStorageConn remoteGetHypervisorConn
-#define remoteGetSecretConn remoteGetHypervisorConn
-#define remoteGetNodeDeviceConn remoteGetHypervisorConn
-#define remoteGetInterfaceConn remoteGetHypervisorConn
-#define remoteGetNWFilterConn remoteGetHypervisorConn
+virConnectPtr remoteGetSecondaryConn(virNetServerClient *client);
+#define remoteGetNetworkConn remoteGetSecondaryConn
+#define remoteGetStorageConn remoteGetSecondaryConn
+#define remoteGetSecretConn remoteGetSecondaryConn
+#define remoteGetNodeDeviceConn remoteGetSecondaryConn
+#define remoteGetInterfaceConn remoteGetSecondaryConn
+#define remoteGetNWFilterConn remoteGetSecondaryConn
 
 daemonClient *remoteGetClient(virNetServerClient *client);
 
