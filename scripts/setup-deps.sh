@@ -6,7 +6,8 @@ set -e
 PKGS="meson ninja-build pkg-config gcc clang libclang-rt-14-dev python3 \
 libglib2.0-dev libxml2-dev libxml2-utils libtirpc-dev \
 libgnutls28-dev libreadline-dev \
-libvirt-dev libvirt-clients python3-libvirt netcat-openbsd"
+libvirt-dev libvirt-clients python3-libvirt netcat-openbsd \
+libvirt-daemon gnutls-bin"
 
 missing=""
 for p in $PKGS; do
