@@ -255,6 +255,31 @@ remoteDispatchNodeGetCellsFreeMemory(DISPATCH_ARGS,
     return 0;
 }
 
+/* The caller says which of the two outputs it wants; the map's length
+ * follows from the CPU count the call returns. */
+int
+remoteDispatchNodeGetCpuMap(DISPATCH_ARGS, remote_node_get_cpu_map_args *args,
+                            remote_node_get_cpu_map_ret *ret)
+{
+    virConnectPtr conn = remoteGetHypervisorConn(client);
+    g_autofree unsigned char *cpumap = NULL;
+    unsigned int online = 0;
+    int n;
+
+    if (!conn)
+        return remoteFail(rerr);
+    if ((n = virNodeGetCPUMap(conn, args->need_map ? &cpumap : NULL,
+                              args->need_online ? &online : NULL, args->flags)) < 0)
+        return remoteFail(rerr);
+    if (cpumap) {
+        ret->cpumap.cpumap_len = VIR_CPU_MAPLEN(n);
+        ret->cpumap.cpumap_val = (char *)g_steal_pointer(&cpumap);
+    }
+    ret->online = online;
+    ret->ret = n;
+    return 0;
+}
+
 /* Two arrays out: the vcpu records and the CPU maps. */
 int
 remoteDispatchDomainGetVcpus(DISPATCH_ARGS, remote_domain_get_vcpus_args *args,

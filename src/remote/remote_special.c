@@ -225,6 +225,28 @@ remoteNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems,
     return rv;
 }
 
+/* Either output may be NULL; the daemon is told which ones to fill. */
+static int
+remoteNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap,
+                    unsigned int *online, unsigned int flags)
+{
+    remote_node_get_cpu_map_args args = { !!cpumap, !!online, flags };
+    remote_node_get_cpu_map_ret ret = { { 0 } };
+    int rv;
+
+    if (CALL(conn, NODE_GET_CPU_MAP, node_get_cpu_map_args, node_get_cpu_map_ret) < 0)
+        return -1;
+    if (cpumap) {
+        *cpumap = g_new0(unsigned char, MAX(ret.cpumap.cpumap_len, 1));
+        memcpy(*cpumap, ret.cpumap.cpumap_val, ret.cpumap.cpumap_len);
+    }
+    if (online)
+        *online = ret.online;
+    rv = ret.ret;
+    xdr_free((xdrproc_t)xdr_remote_node_get_cpu_map_ret, (char *)&ret);
+    return rv;
+}
+
 /* Two arrays out: the vcpu records and the CPU maps. */
 static int
 remoteDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
@@ -377,6 +399,7 @@ remoteSpecialFillDrivers(virHypervisorDriver *hv, virNodeDeviceDriver *nodedev)
     hv->nodeGetSecurityModel = remoteNodeGetSecurityModel;
     hv->nodeGetCellsFreeMemory = remoteNodeGetCellsFreeMemory;
     hv->domainGetVcpus = remoteDomainGetVcpus;
+    hv->nodeGetCPUMap = remoteNodeGetCPUMap;
     hv->domainMemoryStats = remoteDomainMemoryStats;
     hv->connectGetAllDomainStats = remoteConnectGetAllDomainStats;
     hv->connectGetCPUModelNames = remoteConnectGetCPUModelNames;

@@ -148,6 +148,8 @@ def connection(conn):
     call("getInfo", conn.getInfo)
     call("getCellsFreeMemory", conn.getCellsFreeMemory, 0, 2)
     call("getFreeMemory", conn.getFreeMemory)
+    call("getCPUMap", conn.getCPUMap, 0,
+         want=(8, [True, False, True, False, True, False, False, False], 3))
     call("getCapabilities", conn.getCapabilities,
          check=lambda x: "<capabilities>" in x and "<arch>i686</arch>" in x, show=False)
     call("getSysinfo", lambda: len(conn.getSysinfo(0)) > 0, want=True)
