@@ -34,15 +34,42 @@ def clean_env(libdir=None):
            if not k.startswith(("LIBVIRT_", "VIRSH_", "LD_"))}
     env["LIBVIRT_DEFAULT_URI"] = ""
     env["LC_ALL"] = "C"
-    if libdir:
-        env["LD_LIBRARY_PATH"] = libdir
-    # a sanitized nuvirt library in a non-sanitized client needs the runtime first
-    if libdir and os.environ.get("NUVIRT_ASAN_PRELOAD"):
-        env["LD_PRELOAD"] = os.environ["NUVIRT_ASAN_PRELOAD"]
     for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
         if k in os.environ:
             env[k] = os.environ[k]
+    if libdir:
+        env["LD_LIBRARY_PATH"] = libdir
+        # a sanitized nuvirt library in Debian's (unsanitized) python or
+        # virsh needs the sanitizer runtimes loaded first, and libtirpc at
+        # start-up too: ASan intercepts xdrmem_create and finds the real
+        # one only among the libraries loaded when it starts, not in a
+        # library python dlopen()s later.  The leaks of the interpreter
+        # itself are not ours to check.
+        preload = sanitizer_runtimes(os.path.join(libdir, "libvirt.so.0"))
+        if preload:
+            env["LD_PRELOAD"] = " ".join(preload)
+            env["ASAN_OPTIONS"] = "detect_leaks=0"
     return env
+
+
+def sanitizer_runtimes(lib):
+    """The libasan/libubsan a library links against (from ldd)."""
+    try:
+        res = subprocess.run(["ldd", lib], capture_output=True, text=True)
+    except OSError:
+        return []
+    found = []
+    for ln in res.stdout.splitlines():
+        parts = ln.split()
+        if parts and parts[0].startswith(("libasan.so", "libubsan.so")) \
+                and "=>" in parts and len(parts) > 2:
+            found.append(parts[2])
+    if found:
+        for ln in res.stdout.splitlines():
+            parts = ln.split()
+            if parts and parts[0].startswith("libtirpc.so") and len(parts) > 2:
+                found.append(parts[2])
+    return found
 
 
 class Daemon:
