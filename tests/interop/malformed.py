@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """malformed: hostile and broken RPC traffic against a daemon.
 
-Starts nuvirt's libvirtd (and, when installed, Debian's libvirtd) on a
+Starts nuvirt's libvirtd and Debian's libvirtd (unless --no-debian) on a
 private socket, defines a sentinel domain through a connection that stays
 open, then sends each broken packet on a fresh connection and records what
 the daemon did with it:
@@ -16,8 +16,8 @@ still be there; at the end 1,000 connections are opened and dropped in
 several ways, the state is checked again and the daemon is stopped with
 SIGTERM: it must exit with status 0 (under ASan that includes the leak
 check).  Outcomes must equal the table below, which is what libvirt 9.0.0
-does; with Debian's libvirtd present its outcomes are measured in the
-same run and must equal the table too, so the table cannot drift from
+does; Debian's libvirtd's outcomes are measured in the same run and
+must equal the table too, so the table cannot drift from
 libvirt.
 
   malformed.py --libvirtd BUILD/src/daemon/libvirtd [--no-debian] [-v]
@@ -400,6 +400,8 @@ def main():
     fails = []
     ref = None
     deb = None if args.no_debian else daemons.debian()
+    if deb is None and not args.no_debian:
+        return daemons.missing([daemons.DEBIAN_LIBVIRTD])
     if deb:
         ref, f = run(deb, args.verbose)
         fails += f
