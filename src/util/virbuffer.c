@@ -5,6 +5,7 @@
 #include "util/virbuffer.h"
 
 #include <limits.h>
+#include <stdio.h>
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
@@ -56,8 +57,13 @@ virBufferPrepare(virBuffer *buf)
         buf->str = g_string_new(NULL);
 
     pad = virBufferGetEffectiveIndent(buf);
-    while (pad-- > 0)
-        g_string_append_c(buf->str, ' ');
+    while (pad > 0) {
+        static const char spaces[] = "                                ";
+        size_t n = MIN(pad, sizeof(spaces) - 1);
+
+        g_string_append_len(buf->str, spaces, n);
+        pad -= n;
+    }
 }
 
 
@@ -180,6 +186,22 @@ virBufferVasprintf(virBuffer *buf, const char *format, va_list ap)
         return;
 
     virBufferPrepare(buf);
+    /* most formatted pieces are short: print them on the stack instead
+     * of into a fresh allocation (g_string_append_vprintf), with the
+     * same printf */
+    {
+        char stack[256];
+        va_list copy;
+        int n;
+
+        va_copy(copy, ap);
+        n = vsnprintf(stack, sizeof(stack), format, copy);
+        va_end(copy);
+        if (n >= 0 && n < (int)sizeof(stack)) {
+            g_string_append_len(buf->str, stack, n);
+            return;
+        }
+    }
     g_string_append_vprintf(buf->str, format, ap);
 }
 
