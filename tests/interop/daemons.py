@@ -8,6 +8,7 @@ that it loads no driver module (the test driver is built into libvirt.so).
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -118,13 +119,27 @@ class Daemon:
             stdout=self.logf, stderr=subprocess.STDOUT, env=env,
             start_new_session=True)
         for _ in range(300):
-            if os.path.exists(self.sock):
+            if self.accepts():
                 return self
             if self.proc.poll() is not None:
                 break
             time.sleep(0.05)
         raise RuntimeError("%s did not come up (%s): %s"
                            % (self.binary, self.dir, self.read_log()))
+
+    def accepts(self):
+        """The socket file appears at bind(), a moment before listen():
+        ready means a connection is accepted."""
+        if not os.path.exists(self.sock):
+            return False
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            s.connect(self.sock)
+            return True
+        except OSError:
+            return False
+        finally:
+            s.close()
 
     def alive(self):
         return self.proc is not None and self.proc.poll() is None
