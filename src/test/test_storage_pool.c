@@ -10,11 +10,14 @@
  * capabilities) follow libvirt's storage driver.
  *
  * Every method looks its pool up (locked and referenced), works on it
- * under its lock and releases it with virStoragePoolObjEndAPI.
+ * under its lock and releases it with virStoragePoolObjEndAPI.  The
+ * lifecycle and refresh events are libvirt's test driver's, named after
+ * the caller's handle where libvirt's are.
  */
 #include "internal.h"
 #include "datatypes.h"
 #include "driver.h"
+#include "conf/family_event.h"
 #include "conf/storage_capabilities.h"
 #include "util/virfile.h"
 #include "util/virxml.h"
@@ -111,6 +114,16 @@ testStoragePoolObjFindByUUID(testDriver *drv, const unsigned char *uuid)
 }
 
 /* A handle for @obj (released), or NULL. */
+/* Queue a lifecycle event (virStoragePoolEventLifecycleType) about the
+ * pool called @name with @uuid. */
+static void
+testStoragePoolEvent(testDriver *drv, const char *name, const unsigned char *uuid,
+                     int event)
+{
+    virObjectEventStateQueue(drv->eventState,
+                             virStoragePoolEventLifecycleNew(name, uuid, event, 0));
+}
+
 static virStoragePoolPtr
 testStoragePoolHandle(virConnectPtr conn, virStoragePoolObj *obj)
 {
@@ -380,6 +393,7 @@ testStoragePoolCreateXML(virConnectPtr conn, const char *xml, unsigned int flags
     /* transient: it goes away when it stops */
     g_clear_pointer(&obj->configFile, g_free);
     obj->active = true;
+    testStoragePoolEvent(drv, obj->def->name, obj->def->uuid, VIR_STORAGE_POOL_EVENT_STARTED);
     return testStoragePoolHandle(conn, obj);
 }
 
@@ -401,6 +415,7 @@ testStoragePoolDefineXML(virConnectPtr conn, const char *xml, unsigned int flags
         return NULL;
     /* as libvirt: on the current definition, even of a running pool */
     testStoragePoolObjSetDefaults(obj);
+    testStoragePoolEvent(drv, obj->def->name, obj->def->uuid, VIR_STORAGE_POOL_EVENT_DEFINED);
     return testStoragePoolHandle(conn, obj);
 }
 
@@ -412,14 +427,16 @@ testStoragePoolUndefine(virStoragePoolPtr pool)
 
     if (!(obj = testStoragePoolObjFindInactiveByName(drv, pool->name)))
         return -1;
+    testStoragePoolEvent(drv, pool->name, pool->uuid, VIR_STORAGE_POOL_EVENT_UNDEFINED);
     virStoragePoolObjListRemove(drv->pools, obj);
     virStoragePoolObjEndAPI(&obj);
     return 0;
 }
 
-/* Build, delete and refresh only check the pool's state. */
+/* Build, delete and refresh only check the pool's state and raise an
+ * event: @event (virStoragePoolEventLifecycleType), or -1 for refresh. */
 static int
-testStoragePoolCheckState(virStoragePoolPtr pool, bool active)
+testStoragePoolCheckState(virStoragePoolPtr pool, bool active, int event)
 {
     testDriver *drv = testDriverOf(pool->conn);
     virStoragePoolObj *obj = active ? testStoragePoolObjFindActiveByName(drv, pool->name) :
@@ -427,6 +444,11 @@ testStoragePoolCheckState(virStoragePoolPtr pool, bool active)
 
     if (!obj)
         return -1;
+    if (event < 0)
+        virObjectEventStateQueue(drv->eventState,
+                                 virStoragePoolEventRefreshNew(pool->name, pool->uuid));
+    else
+        testStoragePoolEvent(drv, pool->name, pool->uuid, event);
     virStoragePoolObjEndAPI(&obj);
     return 0;
 }
@@ -436,7 +458,7 @@ testStoragePoolBuild(virStoragePoolPtr pool, unsigned int flags)
 {
     virCheckFlags(0, -1);
 
-    return testStoragePoolCheckState(pool, false);
+    return testStoragePoolCheckState(pool, false, VIR_STORAGE_POOL_EVENT_CREATED);
 }
 
 static int
@@ -444,7 +466,7 @@ testStoragePoolDelete(virStoragePoolPtr pool, unsigned int flags)
 {
     virCheckFlags(0, -1);
 
-    return testStoragePoolCheckState(pool, false);
+    return testStoragePoolCheckState(pool, false, VIR_STORAGE_POOL_EVENT_DELETED);
 }
 
 static int
@@ -452,7 +474,7 @@ testStoragePoolRefresh(virStoragePoolPtr pool, unsigned int flags)
 {
     virCheckFlags(0, -1);
 
-    return testStoragePoolCheckState(pool, true);
+    return testStoragePoolCheckState(pool, true, -1);
 }
 
 static int
@@ -465,6 +487,8 @@ testStoragePoolCreate(virStoragePoolPtr pool, unsigned int flags)
     if (!(obj = testStoragePoolObjFindInactiveByName(testDriverOf(pool->conn), pool->name)))
         return -1;
     obj->active = true;
+    testStoragePoolEvent(testDriverOf(pool->conn), pool->name, pool->uuid,
+                         VIR_STORAGE_POOL_EVENT_STARTED);
     virStoragePoolObjEndAPI(&obj);
     return 0;
 }
@@ -478,6 +502,7 @@ testStoragePoolDestroy(virStoragePoolPtr pool)
     if (!(obj = testStoragePoolObjFindActiveByName(drv, pool->name)))
         return -1;
     obj->active = false;
+    testStoragePoolEvent(drv, obj->def->name, obj->def->uuid, VIR_STORAGE_POOL_EVENT_STOPPED);
     if (!obj->configFile)
         virStoragePoolObjListRemove(drv->pools, obj);
     virStoragePoolObjEndAPI(&obj);
@@ -603,4 +628,6 @@ testStoragePoolRegisterMethods(virStorageDriver *d)
     d->storagePoolSetAutostart = testStoragePoolSetAutostart;
     d->storagePoolIsActive = testStoragePoolIsActive;
     d->storagePoolIsPersistent = testStoragePoolIsPersistent;
+    d->connectStoragePoolEventRegisterAny = testConnectStoragePoolEventRegisterAny;
+    d->connectStoragePoolEventDeregisterAny = testConnectStoragePoolEventDeregisterAny;
 }
