@@ -6,6 +6,7 @@
 #include "conf/virdomainobj.h"
 #include "conf/virdomainsnapshotobjlist.h"
 #include "conf/virdomaincheckpointobjlist.h"
+#include "conf/domain/metadata.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
@@ -286,6 +287,43 @@ virDomainObjListRemove(virDomainObjList *doms, virDomainObj *dom)
     g_rw_lock_writer_unlock(&doms->lock);
 }
 
+int
+virDomainObjListRename(virDomainObjList *doms, virDomainObj *dom, const char *newName,
+                       virDomainObjListRenameFunc func, void *opaque)
+{
+    g_autofree char *oldName = NULL;
+    int ret = -1;
+
+    if (STREQ(dom->def->name, newName)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s", "Can't rename domain to itself");
+        return -1;
+    }
+    /* lock order: list before object */
+    virObjectUnlock(dom);
+    g_rw_lock_writer_lock(&doms->lock);
+    virObjectLock(dom);
+    if (dom->removing || dom->list != doms) {
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       "domain '%s' is already being removed", dom->def->name);
+        goto cleanup;
+    }
+    if (g_hash_table_contains(doms->byName, newName)) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       "domain with name '%s' already exists", newName);
+        goto cleanup;
+    }
+    oldName = g_strdup(dom->def->name);
+    if (func(dom, newName, opaque) < 0)
+        goto cleanup;
+    g_hash_table_insert(doms->byName, g_strdup(dom->def->name), virObjectRef(dom));
+    g_hash_table_remove(doms->byName, oldName);
+    ret = 0;
+
+ cleanup:
+    g_rw_lock_writer_unlock(&doms->lock);
+    return ret;
+}
+
 #define MATCH(f) (filter & (f))
 
 bool
@@ -509,4 +547,38 @@ virDomainDef *
 virDomainObjGetOneDef(virDomainObj *vm, unsigned int flags)
 {
     return virDomainObjGetOneDefState(vm, flags, NULL);
+}
+
+
+char *
+virDomainObjGetMetadata(virDomainObj *vm, int type, const char *uri, unsigned int flags)
+{
+    virDomainDef *def;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, NULL);
+    if (type >= VIR_DOMAIN_METADATA_LAST) {
+        virReportError(VIR_ERR_INVALID_ARG, "unknown metadata type '%d'", type);
+        return NULL;
+    }
+    if (!(def = virDomainObjGetOneDef(vm, flags)))
+        return NULL;
+    return virDomainDefGetMetadata(def, type, uri);
+}
+
+
+int
+virDomainObjSetMetadata(virDomainObj *vm, int type, const char *metadata,
+                        const char *key, const char *uri, unsigned int flags)
+{
+    virDomainDef *live;
+    virDomainDef *persistent;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, -1);
+    if (virDomainObjGetDefs(vm, flags, &live, &persistent) < 0)
+        return -1;
+    if (live && virDomainDefSetMetadata(live, type, metadata, key, uri) < 0)
+        return -1;
+    if (persistent && virDomainDefSetMetadata(persistent, type, metadata, key, uri) < 0)
+        return -1;
+    return 0;
 }

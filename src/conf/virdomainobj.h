@@ -77,6 +77,20 @@ virDomainObj *virDomainObjListAdd(virDomainObjList *doms, virDomainDef **def,
  * still locked and the caller's reference still held on return. */
 void virDomainObjListRemove(virDomainObjList *doms, virDomainObj *dom);
 
+/*
+ * Rename @dom (locked and referenced by the caller; its lock is dropped
+ * and taken again after the list's) to @newName: @func changes the
+ * definition (returning 0, or -1 with an error and nothing changed)
+ * while the list holds both names, then the old one is dropped.  A name
+ * another domain has, and the domain's own, are refused with libvirt's
+ * errors.
+ */
+typedef int (*virDomainObjListRenameFunc)(virDomainObj *dom, const char *newName,
+                                          void *opaque);
+int virDomainObjListRename(virDomainObjList *doms, virDomainObj *dom,
+                           const char *newName, virDomainObjListRenameFunc func,
+                           void *opaque);
+
 /* Objects matching the VIR_CONNECT_LIST_DOMAINS_* @filter, each
  * referenced (not locked); free the array with g_ptr_array_unref. */
 GPtrArray *virDomainObjListCollect(virDomainObjList *doms, unsigned int filter);
@@ -142,3 +156,12 @@ int virDomainObjGetDefs(virDomainObj *vm, unsigned int flags,
  * refused); *@live (optional) tells which it is.  NULL with an error. */
 virDomainDef *virDomainObjGetOneDefState(virDomainObj *vm, unsigned int flags, bool *live);
 virDomainDef *virDomainObjGetOneDef(virDomainObj *vm, unsigned int flags);
+
+/* As libvirt's virDomainObjGetMetadata and virDomainObjSetMetadata: the
+ * metadata of @type (conf/domain/metadata.h) in the definition @flags
+ * (VIR_DOMAIN_AFFECT_*) select, or changed in each selected one.  The
+ * type is checked before the flags' definitions; errors as libvirt's. */
+char *virDomainObjGetMetadata(virDomainObj *vm, int type, const char *uri,
+                              unsigned int flags);
+int virDomainObjSetMetadata(virDomainObj *vm, int type, const char *metadata,
+                            const char *key, const char *uri, unsigned int flags);

@@ -546,4 +546,5 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     testDomainParamsRegister(d);
     testDomainGuestRegister(d);
     testDomainStatsRegister(d);
+    testDomainMetaRegister(d);
 }

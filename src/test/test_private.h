@@ -195,6 +195,7 @@ void testDomainVcpuRegister(virHypervisorDriver *driver);
 void testDomainParamsRegister(virHypervisorDriver *driver);
 void testDomainGuestRegister(virHypervisorDriver *driver);
 void testDomainStatsRegister(virHypervisorDriver *driver);
+void testDomainMetaRegister(virHypervisorDriver *driver);
 
 /* Event callback registration (test_events.c): the domain methods go
  * into the hypervisor table here; each family's table takes its own. */
