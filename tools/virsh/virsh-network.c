@@ -849,10 +849,12 @@ const char *const virshNetworkEventNames[] = { "lifecycle", NULL };
 G_STATIC_ASSERT(G_N_ELEMENTS(virshNetworkEventNames) ==
                 VIR_NETWORK_EVENT_ID_LAST + 1);
 
-static void *
-virshNetEventObj(vshControl *ctl, const vshCmd *cmd)
+/* as libvirt's: an unknown network is reported, and all are watched */
+static int
+virshNetEventObj(vshControl *ctl, const vshCmd *cmd, void **obj)
 {
-    return virshCommandOptNetwork(ctl, cmd, NULL);
+    *obj = virshCommandOptNetwork(ctl, cmd, NULL);
+    return 0;
 }
 
 static void
@@ -862,10 +864,9 @@ virshNetEventObjFree(void *obj)
 }
 
 static int
-virshNetEventRegister(virConnectPtr conn, void *obj, int event,
-                      virshEventData *data)
+virshNetEventRegister(virConnectPtr conn, void *obj, virshEventData *data)
 {
-    return virConnectNetworkEventRegisterAny(conn, obj, event,
+    return virConnectNetworkEventRegisterAny(conn, obj, data->event,
                                              VIR_NETWORK_EVENT_CALLBACK(virshNetEventLifecyclePrint),
                                              data, NULL);
 }
@@ -873,10 +874,14 @@ virshNetEventRegister(virConnectPtr conn, void *obj, int event,
 static bool
 cmdNetEvent(vshControl *ctl, const vshCmd *cmd)
 {
-    return virshEventCommand(ctl, cmd, virshNetworkEventNames, "network",
-                             virshNetEventObj, virshNetEventObjFree,
-                             virshNetEventRegister,
-                             virConnectNetworkEventDeregisterAny);
+    static const virshEventFamily family = {
+        .names = virshNetworkEventNames, .objOpt = "network",
+        .getObj = virshNetEventObj, .freeObj = virshNetEventObjFree,
+        .reg = virshNetEventRegister,
+        .dereg = virConnectNetworkEventDeregisterAny,
+    };
+
+    return virshEventCommand(ctl, cmd, &family);
 }
 
 /* ---- net-dhcp-leases ---- */

@@ -1097,10 +1097,12 @@ virshPoolEventGeneric(virConnectPtr conn G_GNUC_UNUSED,
     virshEventPrint(opaque, "storage pool", virStoragePoolGetName(pool), NULL);
 }
 
-static void *
-virshPoolEventObj(vshControl *ctl, const vshCmd *cmd)
+/* as libvirt's: an unknown pool is reported, and all are watched */
+static int
+virshPoolEventObj(vshControl *ctl, const vshCmd *cmd, void **obj)
 {
-    return virshCommandOptPool(ctl, cmd, "pool", NULL);
+    *obj = virshCommandOptPool(ctl, cmd, "pool", NULL);
+    return 0;
 }
 
 static void
@@ -1110,8 +1112,7 @@ virshPoolEventObjFree(void *obj)
 }
 
 static int
-virshPoolEventRegister(virConnectPtr conn, void *obj, int event,
-                       virshEventData *data)
+virshPoolEventRegister(virConnectPtr conn, void *obj, virshEventData *data)
 {
     static const virConnectStoragePoolEventGenericCallback callbacks[] = {
         VIR_STORAGE_POOL_EVENT_CALLBACK(virshPoolEventLifecycle),
@@ -1119,17 +1120,22 @@ virshPoolEventRegister(virConnectPtr conn, void *obj, int event,
     };
 
     G_STATIC_ASSERT(G_N_ELEMENTS(callbacks) == VIR_STORAGE_POOL_EVENT_ID_LAST);
-    return virConnectStoragePoolEventRegisterAny(conn, obj, event,
-                                                 callbacks[event], data, NULL);
+    return virConnectStoragePoolEventRegisterAny(conn, obj, data->event,
+                                                 callbacks[data->event],
+                                                 data, NULL);
 }
 
 static bool
 cmdPoolEvent(vshControl *ctl, const vshCmd *cmd)
 {
-    return virshEventCommand(ctl, cmd, virshPoolEventNames, "pool",
-                             virshPoolEventObj, virshPoolEventObjFree,
-                             virshPoolEventRegister,
-                             virConnectStoragePoolEventDeregisterAny);
+    static const virshEventFamily family = {
+        .names = virshPoolEventNames, .objOpt = "pool",
+        .getObj = virshPoolEventObj, .freeObj = virshPoolEventObjFree,
+        .reg = virshPoolEventRegister,
+        .dereg = virConnectStoragePoolEventDeregisterAny,
+    };
+
+    return virshEventCommand(ctl, cmd, &family);
 }
 
 /* ---- find-storage-pool-sources(-as) ---- */

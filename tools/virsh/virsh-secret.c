@@ -453,10 +453,12 @@ virshSecretEventGeneric(virConnectPtr conn G_GNUC_UNUSED,
     virshSecretEventPrint(opaque, secret, NULL);
 }
 
-static void *
-virshSecretEventObj(vshControl *ctl, const vshCmd *cmd)
+/* as libvirt's: an unknown secret is reported, and all are watched */
+static int
+virshSecretEventObj(vshControl *ctl, const vshCmd *cmd, void **obj)
 {
-    return virshCommandOptSecret(ctl, cmd, NULL);
+    *obj = virshCommandOptSecret(ctl, cmd, NULL);
+    return 0;
 }
 
 static void
@@ -466,8 +468,7 @@ virshSecretEventObjFree(void *obj)
 }
 
 static int
-virshSecretEventRegister(virConnectPtr conn, void *obj, int event,
-                         virshEventData *data)
+virshSecretEventRegister(virConnectPtr conn, void *obj, virshEventData *data)
 {
     static const virConnectSecretEventGenericCallback callbacks[] = {
         VIR_SECRET_EVENT_CALLBACK(virshSecretEventLifecycle),
@@ -475,17 +476,22 @@ virshSecretEventRegister(virConnectPtr conn, void *obj, int event,
     };
 
     G_STATIC_ASSERT(G_N_ELEMENTS(callbacks) == VIR_SECRET_EVENT_ID_LAST);
-    return virConnectSecretEventRegisterAny(conn, obj, event,
-                                            callbacks[event], data, NULL);
+    return virConnectSecretEventRegisterAny(conn, obj, data->event,
+                                            callbacks[data->event],
+                                            data, NULL);
 }
 
 static bool
 cmdSecretEvent(vshControl *ctl, const vshCmd *cmd)
 {
-    return virshEventCommand(ctl, cmd, virshSecretEventNames, "secret",
-                             virshSecretEventObj, virshSecretEventObjFree,
-                             virshSecretEventRegister,
-                             virConnectSecretEventDeregisterAny);
+    static const virshEventFamily family = {
+        .names = virshSecretEventNames, .objOpt = "secret",
+        .getObj = virshSecretEventObj, .freeObj = virshSecretEventObjFree,
+        .reg = virshSecretEventRegister,
+        .dereg = virConnectSecretEventDeregisterAny,
+    };
+
+    return virshEventCommand(ctl, cmd, &family);
 }
 
 const vshCmdDef secretCmds[] = {

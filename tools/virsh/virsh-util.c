@@ -833,77 +833,149 @@ virshEventWaitReport(vshControl *ctl, const int *count)
 }
 
 
-void
-virshEventPrint(virshEventData *data, const char *kind, const char *obj,
-                const char *what)
+static bool
+virshEventBegin(virshEventData *data)
 {
-    char stamp[VIRSH_TIME_STRING_BUFLEN] = "";
+    char stamp[VIRSH_TIME_STRING_BUFLEN];
 
-    if (!data->loop && g_atomic_int_get(&data->count))
-        return;
+    if (!data->loop && g_atomic_int_get(data->count))
+        return false;
     if (data->timestamp) {
         virshTimestampNow(stamp);
         vshPrint(data->ctl, "%s: ", stamp);
     }
-    vshPrint(data->ctl, "event '%s' for %s %s%s%s\n", data->name, kind, obj,
-             what ? ": " : "", what ? what : "");
-    g_atomic_int_inc(&data->count);
+    return true;
+}
+
+static void
+virshEventEnd(virshEventData *data)
+{
+    g_atomic_int_inc(data->count);
     if (!data->loop)
         vshEventDone(data->ctl);
 }
 
+void
+virshEventPrint(virshEventData *data, const char *kind, const char *obj,
+                const char *what)
+{
+    if (!virshEventBegin(data))
+        return;
+    vshPrint(data->ctl, "event '%s' for %s %s%s%s\n", data->name, kind, obj,
+             what ? ": " : "", what ? what : "");
+    virshEventEnd(data);
+}
+
+bool
+virshEventPrintf(virshEventData *data, const char *fmt, ...)
+{
+    g_autofree char *line = NULL;
+    va_list ap;
+
+    if (!virshEventBegin(data))
+        return false;
+    va_start(ap, fmt);
+    line = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    vshPrint(data->ctl, "%s", line);
+    virshEventEnd(data);
+    return true;
+}
+
+/* --list, the option checks and the table of registrations to make;
+ * NULL when the command is over (*done says whether it succeeded). */
+static virshEventData *
+virshEventPrepare(vshControl *ctl, const vshCmd *cmd,
+                  const virshEventFamily *family, int *count,
+                  size_t *ndata, bool *done)
+{
+    g_autofree virshEventData *data = NULL;
+    const char *eventName = NULL;
+    bool all = family->all && vshCommandOptBool(cmd, "all");
+    size_t i;
+
+    *done = false;
+    if (vshCommandOptBool(cmd, "list")) {
+        for (i = 0; family->names[i]; i++)
+            vshPrint(ctl, "%s\n", family->names[i]);
+        *done = true;
+        return NULL;
+    }
+    if (vshCommandOptStringReq(ctl, cmd, "event", &eventName) < 0)
+        return NULL;
+    if (!eventName && !all) {
+        vshError(ctl, "%s", family->all ?
+                 "one of --list, --all, or --event <type> is required" :
+                 "either --list or --event <type> is required");
+        return NULL;
+    }
+    data = g_new0(virshEventData, g_strv_length((char **)family->names));
+    *ndata = 0;
+    for (i = 0; family->names[i]; i++) {
+        if (eventName && !g_str_equal(eventName, family->names[i]))
+            continue;
+        data[*ndata] = (virshEventData) {
+            .ctl = ctl, .count = count, .name = family->names[i],
+            .event = i, .id = -1,
+            .loop = vshCommandOptBool(cmd, "loop"),
+            .timestamp = vshCommandOptBool(cmd, "timestamp"),
+        };
+        (*ndata)++;
+    }
+    if (*ndata == 0) {
+        vshError(ctl, "unknown event type %s", eventName);
+        return NULL;
+    }
+    return g_steal_pointer(&data);
+}
 
 bool
 virshEventCommand(vshControl *ctl, const vshCmd *cmd,
-                  const char *const *names, const char *objOpt,
-                  void *(*getObj)(vshControl *ctl, const vshCmd *cmd),
-                  void (*freeObj)(void *obj),
-                  virshEventRegisterFunc reg, virshEventDeregisterFunc dereg)
+                  const virshEventFamily *family)
 {
-    virshEventData data = { .ctl = ctl };
-    const char *eventName = NULL;
+    g_autofree virshEventData *data = NULL;
     void *obj = NULL;
     bool ret = false;
-    int eventId = -1;
+    size_t ndata = 0;
     int timeout = 0;
-    int event;
+    int count = 0;
+    size_t i;
     int rc;
 
-    if (vshCommandOptBool(cmd, "list")) {
-        for (event = 0; names[event]; event++)
-            vshPrint(ctl, "%s\n", names[event]);
-        return true;
+    if (family->all) {
+        VSH_EXCLUSIVE_OPTIONS("all", "event");
+        VSH_EXCLUSIVE_OPTIONS("list", "all");
+        VSH_EXCLUSIVE_OPTIONS("list", "event");
     }
-    if (vshCommandOptStringReq(ctl, cmd, "event", &eventName) < 0)
-        return false;
-    if (!eventName) {
-        vshError(ctl, "%s", "either --list or --event <type> is required");
-        return false;
-    }
-    if ((event = virshWordIndex(names, eventName)) < 0) {
-        vshError(ctl, "unknown event type %s", eventName);
-        return false;
-    }
-    data.loop = vshCommandOptBool(cmd, "loop");
-    data.timestamp = vshCommandOptBool(cmd, "timestamp");
-    data.name = names[event];
+    if (!(data = virshEventPrepare(ctl, cmd, family, &count, &ndata, &ret)))
+        return ret;
     if (vshCommandOptTimeoutToMs(ctl, cmd, &timeout) < 0)
         return false;
-    if (vshCommandOptBool(cmd, objOpt))
-        obj = getObj(ctl, cmd);
+    if (vshCommandOptBool(cmd, family->objOpt) &&
+        family->getObj(ctl, cmd, &obj) < 0)
+        goto cleanup;
     if (vshEventStart(ctl, timeout) < 0)
         goto cleanup;
-    if ((eventId = reg(virshConn(ctl), obj, event, &data)) < 0)
-        goto cleanup;
-    if ((rc = virshEventWaitReport(ctl, &data.count)) < 0)
+    for (i = 0; i < ndata; i++) {
+        if ((data[i].id = family->reg(virshConn(ctl), obj, &data[i])) >= 0)
+            continue;
+        /* with --all, a server may know fewer events than we do: only
+         * the first registration has to work */
+        if (i == 0)
+            goto cleanup;
+        vshResetLibvirtError();
+    }
+    if ((rc = virshEventWaitReport(ctl, &count)) < 0)
         goto cleanup;
     ret = rc > 0;
 
  cleanup:
     vshEventCleanup(ctl);
-    if (eventId >= 0 && dereg(virshConn(ctl), eventId) < 0)
-        ret = false;
+    for (i = 0; i < ndata; i++) {
+        if (data[i].id >= 0 && family->dereg(virshConn(ctl), data[i].id) < 0)
+            ret = false;
+    }
     if (obj)
-        freeObj(obj);
+        family->freeObj(obj);
     return ret;
 }

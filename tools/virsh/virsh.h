@@ -351,37 +351,50 @@ void virshTimestampNow(char buf[VIRSH_TIME_STRING_BUFLEN]);
  * many events came; 1 when some did, 0 when none, -1 on error. */
 int virshEventWaitReport(vshControl *ctl, const int *count);
 
-/* What the handlers of net-event, pool-event and secret-event share. */
+/* What an event handler gets: one per registration of a command. */
 typedef struct {
     vshControl *ctl;
     bool loop;              /* --loop: keep going after the first event */
     bool timestamp;         /* --timestamp */
-    int count;              /* events printed (atomic) */
+    int *count;             /* events printed (atomic), shared by all */
     const char *name;       /* the event's name from its family's table */
+    int event;              /* ... and its index there */
+    int id;                 /* the callback id, -1 when not registered */
 } virshEventData;
 
 /* Print "[STAMP: ]event 'NAME' for KIND OBJ[: WHAT]" and count it; after
  * the first event, without --loop, print nothing more and stop the wait. */
 void virshEventPrint(virshEventData *data, const char *kind,
                      const char *obj, const char *what);
+/* The same for lines of any shape: "[STAMP: ]" and @fmt; false when the
+ * event is to be dropped (one-shot and one came already). */
+bool virshEventPrintf(virshEventData *data, const char *fmt, ...)
+    G_GNUC_PRINTF(2, 3);
 
-/* Register the family's callback for @event on @obj (may be NULL):
+/* Register the family's callback for data->event on @obj (may be NULL):
  * the callback id, or -1 (reported). */
 typedef int (*virshEventRegisterFunc)(virConnectPtr conn, void *obj,
-                                      int event, virshEventData *data);
+                                      virshEventData *data);
 typedef int (*virshEventDeregisterFunc)(virConnectPtr conn, int callbackID);
 
-/* The body of a FAMILY-event command over @names (NULL-terminated, one
- * per event id): --list, --event, --loop, --timestamp, --timeout, then
- * register, wait, report and deregister.  @getObj fetches the object
- * named by the command's object option, or NULL when it is absent;
- * @freeObj releases it. */
+typedef struct {
+    const char *const *names;   /* one per event id, NULL-terminated */
+    const char *objOpt;         /* the option naming the object */
+    /* Fetch the object the option names (the helper calls it only when
+     * the option is present): 0 with *obj set (NULL is fine: no filter),
+     * -1 to end the command. */
+    int (*getObj)(vshControl *ctl, const vshCmd *cmd, void **obj);
+    void (*freeObj)(void *obj);
+    virshEventRegisterFunc reg;
+    virshEventDeregisterFunc dereg;
+    bool all;                   /* 'event': --all, and its wording */
+} virshEventFamily;
+
+/* The body of a FAMILY-event command: --list, --event (or --all),
+ * --loop, --timestamp, --timeout, then register, wait, report and
+ * deregister. */
 bool virshEventCommand(vshControl *ctl, const vshCmd *cmd,
-                       const char *const *names, const char *objOpt,
-                       void *(*getObj)(vshControl *ctl, const vshCmd *cmd),
-                       void (*freeObj)(void *obj),
-                       virshEventRegisterFunc reg,
-                       virshEventDeregisterFunc dereg);
+                       const virshEventFamily *family);
 
 /* ---- virsh-network.c ---- */
 extern const vshCmdDef networkCmds[];
