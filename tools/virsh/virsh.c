@@ -509,7 +509,7 @@ static vshCmdGrp cmdGroups[] = {
     { "Interface", "interface", ifaceCmds },
     { "Network Filter", "filter", nwfilterCmds },
     { "Networking", "network", networkCmds },
-    { "Node Device", "nodedev", noCmds },
+    { "Node Device", "nodedev", nodedevCmds },
     { "Secret", "secret", secretCmds },
     { "Snapshot", "snapshot", snapshotCmds },
     { "Backup", "backup", backupCmds },

@@ -428,6 +428,9 @@ char **virshSecretUUIDCompleter(vshControl *ctl, const vshCmd *cmd,
 char **virshSecretEventNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                      unsigned int flags);
 
+/* ---- virsh-nodedev.c ---- */
+extern const vshCmdDef nodedevCmds[];
+
 /* ---- virsh-nwfilter.c ---- */
 extern const vshCmdDef nwfilterCmds[];
 char **virshNWFilterNameCompleter(vshControl *ctl, const vshCmd *cmd,
