@@ -503,7 +503,7 @@ static const vshCmdDef noCmds[] = { { .name = NULL } };
 static vshCmdGrp cmdGroups[] = {
     { "Domain Management", "domain", noCmds },
     { "Domain Monitoring", "monitor", domMonitoringCmds },
-    { "Domain Events", "events", noCmds },
+    { "Domain Events", "events", domEventCmds },
     { "Host and Hypervisor", "host", hostAndHypervisorCmds },
     { "Checkpoint", "checkpoint", checkpointCmds },
     { "Interface", "interface", ifaceCmds },

@@ -428,6 +428,9 @@ char **virshSecretUUIDCompleter(vshControl *ctl, const vshCmd *cmd,
 char **virshSecretEventNameCompleter(vshControl *ctl, const vshCmd *cmd,
                                      unsigned int flags);
 
+/* ---- virsh-domain-event.c ---- */
+extern const vshCmdDef domEventCmds[];
+
 /* ---- virsh-nodedev.c ---- */
 extern const vshCmdDef nodedevCmds[];
 
