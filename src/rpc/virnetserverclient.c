@@ -47,6 +47,8 @@ struct _virNetServerClient {
     bool authenticated;
 
     int epfd;                      /* -1 until registered */
+    uint32_t armed;                /* events of the pending one-shot arm;
+                                    * 0 once it may have fired */
     virNetServerClientDispatchFunc dispatch;
     virNetServerClientClosedFunc serverClosed;
     void *dispatchOpaque;
@@ -55,6 +57,7 @@ struct _virNetServerClient {
     virNetMessage *tx;             /* queue, being written in order */
     size_t txBytes;                /* bytes of tx not yet written */
     GCond txCond;                  /* signalled when txBytes drops */
+    size_t txWaiters;              /* threads waiting on txCond */
     size_t nrequests;              /* tracked messages in flight */
     bool wantClose;
     bool closed;
@@ -308,7 +311,19 @@ virNetServerClientRemoveFilter(virNetServerClient *client, int filterID)
 
 /* ---- arming and closing ------------------------------------------- */
 
-/* Tell epoll what the connection waits for now. */
+/* Wake virNetServerClientWaitTx; g_cond_broadcast is a system call
+ * even without waiters, and this runs for every reply. */
+static void
+virNetServerClientTxDone(virNetServerClient *client)
+{
+    if (client->txWaiters > 0)
+        g_cond_broadcast(&client->txCond);
+}
+
+/* Tell epoll what the connection waits for now.  A one-shot arm that has
+ * not fired yet (virNetServerClientIO clears client->armed) and asks for
+ * the same events is left alone: arming it again would deliver an event
+ * already on its way to another worker a second time. */
 static void
 virNetServerClientArm(virNetServerClient *client)
 {
@@ -330,8 +345,14 @@ virNetServerClientArm(virNetServerClient *client)
         if (client->tx)
             ev.events |= EPOLLOUT;
     }
-    if (epoll_ctl(client->epfd, EPOLL_CTL_MOD, virNetSocketGetFD(client->sock), &ev) < 0)
+    if (ev.events == client->armed)
+        return;
+    if (epoll_ctl(client->epfd, EPOLL_CTL_MOD, virNetSocketGetFD(client->sock), &ev) < 0) {
         VIR_WARN("cannot re-arm client %llu: %s", client->id, g_strerror(errno));
+        client->armed = 0;
+        return;
+    }
+    client->armed = ev.events;
 }
 
 /* Finish closing: returns true if it did (the caller then runs the
@@ -351,7 +372,7 @@ virNetServerClientCloseLocked(virNetServerClient *client)
     while ((msg = virNetMessageQueueServe(&client->tx)))
         virNetMessageFree(msg);
     client->txBytes = 0;
-    g_cond_broadcast(&client->txCond);
+    virNetServerClientTxDone(client);
     virNetMessageBufferClear(&client->rx);
     return true;
 }
@@ -447,7 +468,7 @@ virNetServerClientWrite(virNetServerClient *client)
         if (msg->tracked && client->nrequests > 0)
             client->nrequests--;
         virNetMessageFree(msg);
-        g_cond_broadcast(&client->txCond);
+        virNetServerClientTxDone(client);
     }
     return 0;
 
@@ -588,6 +609,8 @@ virNetServerClientIO(virNetServerClient *client, uint32_t events)
         g_mutex_unlock(&client->lock);
         return;
     }
+    /* the one-shot arm fired (or the caller finishes a close) */
+    client->armed = 0;
     if (!client->wantClose && !client->tlsReady) {
         if (virNetServerClientHandshake(client) < 0)
             client->wantClose = true;
@@ -675,8 +698,10 @@ void
 virNetServerClientWaitTx(virNetServerClient *client, size_t bytes)
 {
     g_mutex_lock(&client->lock);
+    client->txWaiters++;
     while (!client->closed && !client->wantClose && client->txBytes >= bytes)
         g_cond_wait(&client->txCond, &client->lock);
+    client->txWaiters--;
     g_mutex_unlock(&client->lock);
 }
 
