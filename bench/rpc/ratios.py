@@ -41,6 +41,10 @@ def main():
                 if what == "trivial" and sub == "16" and field == "calls_per_s":
                     targets.append(("trivial calls/s at 16 clients >= 2x libvirtd",
                                     ratio, ratio >= 2))
+                if (what == "raw_client_get_lib_version" and sub == "16"
+                        and field == "calls_per_s"):
+                    targets.append(("trivial calls/s at 16 C clients >= 2x libvirtd",
+                                    ratio, ratio >= 2))
                 if what == "lookup" and sub == "16" and field == "calls_per_s":
                     targets.append(("lookup calls/s at 16 clients >= 2x libvirtd",
                                     ratio, ratio >= 2))

@@ -9,10 +9,14 @@
  * instead of the echo child: AUTH_LIST and CONNECT_OPEN test:///default,
  * then N calls of CONNECT_GET_LIB_VERSION, each a 28-byte call answered
  * by a 36-byte reply, so the difference to the echo is the daemon's own
- * cost of a trivial call.
+ * cost of a trivial call.  With CLIENTS > 1, that many processes, each
+ * with its own connection opened beforehand, make N calls each, released
+ * together: calls/s is all calls over the time until the last client is
+ * done, p50/p99 over every call.  A C client costs a few microseconds a
+ * call, so unlike python3-libvirt it leaves the CPU to the daemon.
  *
  *   raw_rtt [N]
- *   raw_rtt --daemon SOCKET [N]
+ *   raw_rtt --daemon SOCKET [N [CLIENTS]]
  */
 #include <arpa/inet.h>
 #include <poll.h>
@@ -20,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -105,32 +110,73 @@ cmp(const void *a, const void *b)
 }
 
 static void
-report(const char *op, long long *lat, int n, long long total)
+report(const char *op, int clients, long long *lat, int n, long long total)
 {
     qsort(lat, n, sizeof(*lat), cmp);
-    printf("op=%s clients=1 calls_per_s=%.0f p50_us=%.1f p99_us=%.1f n=%d\n",
-           op, n / (total / 1e9), lat[n / 2] / 1e3, lat[n * 99 / 100] / 1e3, n);
+    printf("op=%s clients=%d calls_per_s=%.0f p50_us=%.1f p99_us=%.1f n=%d\n",
+           op, clients, n / (total / 1e9), lat[n / 2] / 1e3, lat[n * 99 / 100] / 1e3, n);
 }
 
+/* n trivial calls on fd, their latencies in lat; 0 or 1 */
 static int
-daemon_main(const char *path, int n)
+daemon_calls(int fd, long long *lat, int n)
 {
-    long long *lat = calloc(n, sizeof(*lat));
-    long long t0, total;
-    int fd = daemon_open(path);
+    long long t0;
     int i;
 
-    total = now_ns();
     for (i = 0; i < n; i++) {
         t0 = now_ns();
         if (daemon_call(fd, 157, 3 + i, NULL, 0) != 0)
             return 1;
         lat[i] = now_ns() - t0;
     }
+    return 0;
+}
+
+static int
+daemon_main(const char *path, int n, int clients)
+{
+    /* shared with the client processes */
+    long long *lat = mmap(NULL, sizeof(*lat) * n * clients, PROT_READ | PROT_WRITE,
+                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    int go[2];
+    long long total;
+    int failed = 0;
+    int k;
+
+    if (lat == MAP_FAILED || pipe(go) < 0)
+        return 1;
+    for (k = 0; k < clients; k++) {
+        int fd = daemon_open(path);
+        pid_t pid = fork();
+
+        if (pid < 0)
+            return 1;
+        if (pid == 0) {
+            char c;
+
+            close(go[1]);
+            if (read(go[0], &c, 1) != 0)
+                _exit(1);
+            _exit(daemon_calls(fd, lat + (long long)k * n, n));
+        }
+        close(fd);
+    }
+    close(go[0]);
+    total = now_ns();
+    close(go[1]);           /* EOF: every client starts */
+    for (k = 0; k < clients; k++) {
+        int st;
+
+        if (wait(&st) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+            failed = 1;
+    }
     total = now_ns() - total;
-    close(fd);
-    report("raw_client_get_lib_version", lat, n, total);
-    free(lat);
+    if (failed) {
+        fprintf(stderr, "raw_rtt: a client failed\n");
+        return 1;
+    }
+    report("raw_client_get_lib_version", clients, lat, n * clients, total);
     return 0;
 }
 
@@ -147,7 +193,8 @@ main(int argc, char **argv)
     pid_t pid;
 
     if (argc > 2 && strcmp(argv[1], "--daemon") == 0)
-        return daemon_main(argv[2], argc > 3 ? atoi(argv[3]) : 100000);
+        return daemon_main(argv[2], argc > 3 ? atoi(argv[3]) : 100000,
+                           argc > 4 ? atoi(argv[4]) : 1);
     n = argc > 1 ? atoi(argv[1]) : 100000;
     if (!(lat = calloc(n, sizeof(*lat))))
         return 1;
@@ -180,7 +227,7 @@ main(int argc, char **argv)
     waitpid(pid, NULL, 0);
     unlink(sa.sun_path);
     rmdir(path);
-    report("raw_unix_rtt", lat, n, total);
+    report("raw_unix_rtt", 1, lat, n, total);
     free(lat);
     return 0;
 }

@@ -19,7 +19,9 @@ Memory: the daemon's VmRSS idle (started, one connection opened and
 closed), then with 10,000 domains defined (and the connection still open).
 Baseline: raw_rtt.c (built here with cc) gives the round trip of a
 28-byte packet over a UNIX socket through an echo process, and the same
-C client's trivial call to each daemon.
+C client's trivial call to each daemon with 1, 4, 16 client processes
+(a C client leaves the CPU to the daemon; python3-libvirt's own cost per
+call dominates at 16 clients on a small machine).
 
   /usr/bin/python3 bench/rpc/rpc_bench.py --libvirtd build/src/daemon/libvirtd
   /usr/bin/python3 bench/rpc/rpc_bench.py ... | python3 bench/rpc/ratios.py
@@ -57,12 +59,24 @@ def out(s):
     print(s, flush=True)
 
 
-def rss_kb(pid, key="VmRSS"):
-    with open("/proc/%d/status" % pid) as f:
+def rss_kb(pid, key="VmRSS", where="status"):
+    with open("/proc/%d/%s" % (pid, where)) as f:
         for ln in f:
             if ln.startswith(key + ":"):
                 return int(ln.split()[1])
     return -1
+
+
+def out_mem(d, pid, stage):
+    """VmRSS (the issue's measure), and what it is made of: RssAnon is
+    the daemon's own memory, RssFile the pages of its binary and shared
+    libraries mapped so far; Pss shares those with the other processes
+    mapping them."""
+    out("mem=rss daemon=%s stage=%s kb=%d" % (d.kind, stage, rss_kb(pid)))
+    out("mem=rss_anon daemon=%s stage=%s kb=%d" % (d.kind, stage, rss_kb(pid, "RssAnon")))
+    out("mem=rss_file daemon=%s stage=%s kb=%d" % (d.kind, stage, rss_kb(pid, "RssFile")))
+    out("mem=pss daemon=%s stage=%s kb=%d"
+        % (d.kind, stage, rss_kb(pid, "Pss", "smaps_rollup")))
 
 
 def worker(args):
@@ -137,10 +151,12 @@ def bench_daemon(d, args, tmp):
         c = libvirt.open(d.uri)
         c.close()
         time.sleep(0.5)
-        out("mem=rss daemon=%s stage=idle kb=%d" % (d.kind, rss_kb(pid)))
-        raw = subprocess.run([args.raw_rtt, "--daemon", d.sock, str(args.raw_n)],
-                             capture_output=True, text=True, check=True).stdout.strip()
-        out("%s daemon=%s" % (raw, d.kind))
+        out_mem(d, pid, "idle")
+        for n in args.clients:
+            raw = subprocess.run([args.raw_rtt, "--daemon", d.sock,
+                                  str(max(100, args.raw_n // n)), str(n)],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+            out("%s daemon=%s" % (raw, d.kind))
         hold = libvirt.open(d.uri)
         for i in range(POOL):
             hold.defineXML(dom_xml("bench", i, "6b0e0000"))
@@ -153,8 +169,8 @@ def bench_daemon(d, args, tmp):
         for i in range(args.domains):
             hold.defineXML(dom_xml("many", i, "6b0f0000"))
         dt = time.perf_counter() - t0
-        out("mem=rss daemon=%s stage=domains_%d kb=%d define_s=%.1f"
-            % (d.kind, args.domains, rss_kb(pid), dt))
+        out("# define_s=%.1f daemon=%s domains=%d" % (dt, d.kind, args.domains))
+        out_mem(d, pid, "domains_%d" % args.domains)
         t0 = time.perf_counter()
         n = len(hold.listAllDomains(0))
         out("op=listall_10k daemon=%s clients=1 ms=%.1f domains=%d"
