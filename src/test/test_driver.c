@@ -351,5 +351,6 @@ testRegister(void)
     testBackupRegisterMethods(&testHypervisorDriver);
     testStoragePoolRegisterMethods(&testStorageDriver);
     testStorageVolRegisterMethods(&testStorageDriver);
+    testCPURegisterMethods(&testHypervisorDriver);
     return virRegisterConnectDriver(&testConnectDriver, false);
 }

@@ -307,3 +307,6 @@ int testStorageVolLoadNode(virStoragePoolObj *obj, xmlXPathContextPtr ctxt,
                            const char *file);
 
 void testStorageVolRegisterMethods(virStorageDriver *driver);
+
+/* test_cpu.c: the CPU models of libvirt's CPU map. */
+void testCPURegisterMethods(virHypervisorDriver *driver);
