@@ -3,6 +3,7 @@
  */
 #include "internal.h"
 #include "conf/checkpoint_conf.h"
+#include "conf/moment_schema.h"
 #include "conf/virxmlcategory.h"
 #include "util/virxml.h"
 
@@ -36,15 +37,23 @@ virDomainCheckpointDefFree(virDomainCheckpointDef *def)
 }
 
 
+/* The schema guarantees a name and a known mode, up to blanks around the
+ * mode (which libvirt 9.0.0 then loses: it formats the mode '(null)'). */
 static int
 virDomainCheckpointDiskDefParseXML(xmlNodePtr node, virDomainCheckpointDiskDef *disk)
 {
-    /* the schema guarantees a name and a known mode */
+    g_autofree char *mode = virXMLPropString(node, "checkpoint");
+    int type = mode ? virDomainCheckpointTypeFromString(g_strstrip(mode))
+                    : VIR_DOMAIN_CHECKPOINT_TYPE_BITMAP;
+
     disk->name = virXMLPropString(node, "name");
-    if (virXMLPropEnumDefault(node, "checkpoint", virDomainCheckpointTypeFromString,
-                              VIR_XML_PROP_NONE, &disk->type,
-                              VIR_DOMAIN_CHECKPOINT_TYPE_BITMAP) < 0)
+    if (type <= 0) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       "Invalid value for attribute '%s' in element '%s': '%s'.",
+                       "checkpoint", node->name, mode);
         return -1;
+    }
+    disk->type = type;
     disk->bitmap = virXMLPropString(node, "bitmap");
     return 0;
 }
@@ -101,6 +110,9 @@ virDomainCheckpointDefParseString(const char *xml, const virDomainXMLOption *xml
     g_autoptr(xmlXPathContext) ctxt = NULL;
 
     if (!(doc = virXMLParse(NULL, xml, "(domain_checkpoint)", "domaincheckpoint", &ctxt)))
+        return NULL;
+    /* as libvirt's, which always validates a checkpoint document */
+    if (virDomainCheckpointSchemaCheck(ctxt->node) < 0)
         return NULL;
     return virDomainCheckpointDefParseNode(ctxt, xmlopt, postParse, opaque, flags);
 }
