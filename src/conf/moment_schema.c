@@ -1,34 +1,35 @@
 /*
  * moment_schema.c: libvirt 9.0.0 validates every <domaincheckpoint>
- * document against its RelaxNG schema before parsing it; nuvirt has no
- * schema engine, so the checkpoint schema's rules are stated here.
+ * document against its RelaxNG schema before parsing it, and a
+ * <domainsnapshot> one when asked to; nuvirt has no schema engine, so
+ * those schemas' rules are stated here.
  *
- * What libxml2's validator reports for this schema, and so what is
+ * What libxml2's validator reports for these schemas, and so what is
  * reported here (facts from running libvirt 9.0.0):
  *  - the root's children belong to an interleave of optional elements
- *    (name, description, creationTime, disks, domain, parent); the
- *    children are sorted into those groups until the first one that fits
+ *    (for a checkpoint: name, description, creationTime, disks, domain,
+ *    parent); the children are sorted into those groups until the first one that fits
  *    none (an unknown element, or text that is not blank); then each
  *    group is checked in the schema's order, and the first that fails is
  *    named: "Extra element NAME in interleave", followed by "Element
- *    domaincheckpoint failed to validate content" (a second element of
+ *    ROOT failed to validate content" (a second element of
  *    a group fails the group too);
  *  - with every group valid, the first child that fits none is named:
- *    "Element domaincheckpoint has extra content: NAME" (an element's
+ *    "Element ROOT has extra content: NAME" (an element's
  *    local name, "text" for text, nothing for CDATA);
  *  - then the root's first attribute: "Invalid attribute NAME for
- *    element domaincheckpoint";
+ *    element ROOT";
  *  - comments, processing instructions and blank text are skipped.
- * Not checked: the <domain> child, which the schema checks against the
- * whole domain schema; the domain parser checks it when it is read.
+ * Not checked: the <domain> (and a snapshot's <inactiveDomain>) child,
+ * which the schema checks against the whole domain schema (the domain
+ * parser checks it when it is read), and the source of an external
+ * snapshot disk; what is checked refuses only what the schema refuses.
  */
 #include "internal.h"
 #include "conf/moment_schema.h"
 #include "util/virxml.h"
 
 #define VIR_FROM_THIS VIR_FROM_XML
-
-#define CHECKPOINT_ROOT "domaincheckpoint"
 
 /* Children every check skips. */
 static bool
@@ -196,15 +197,6 @@ virSchemaCheckpointNameOK(xmlNodePtr node)
 
 
 static bool
-virSchemaDescriptionOK(xmlNodePtr node)
-{
-    g_autofree char *text = virSchemaDataOf(node);
-
-    return !!text;
-}
-
-
-static bool
 virSchemaCreationTimeOK(xmlNodePtr node)
 {
     g_autofree char *text = virSchemaDataOf(node);
@@ -274,11 +266,18 @@ virSchemaCheckpointDisksOK(xmlNodePtr node)
 }
 
 
-/* checked by the domain parser, not here */
+/* A domain is left to the domain parser: only one with no child element
+ * at all, which no form of it allows, is refused here. */
 static bool
-virSchemaDomainOK(xmlNodePtr node G_GNUC_UNUSED)
+virSchemaDomainOK(xmlNodePtr node)
 {
-    return true;
+    xmlNodePtr cur;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        if (cur->type == XML_ELEMENT_NODE)
+            return true;
+    }
+    return false;
 }
 
 
@@ -301,24 +300,203 @@ virSchemaParentOK(xmlNodePtr node)
 }
 
 
+/* ---- <domainsnapshot>, checked on request (..._CREATE_VALIDATE) ---- */
+
+static bool
+virSchemaTextOK(xmlNodePtr node)
+{
+    g_autofree char *text = virSchemaDataOf(node);
+
+    return !!text;
+}
+
+
+/* A data element whose text is one of @values (a token). */
+static bool
+virSchemaValueOneOf(xmlNodePtr node, const char *const *values)
+{
+    g_autofree char *text = virSchemaDataOf(node);
+
+    for (; text && *values; values++) {
+        if (virSchemaTokenIs(text, *values))
+            return true;
+    }
+    return false;
+}
+
+
+static bool
+virSchemaSnapshotStateOK(xmlNodePtr node)
+{
+    static const char *const states[] = {
+        "running", "blocked", "paused", "shutdown", "shutoff", "crashed",
+        "disk-snapshot", NULL
+    };
+
+    return virSchemaValueOneOf(node, states);
+}
+
+
+static bool
+virSchemaSnapshotActiveOK(xmlNodePtr node)
+{
+    static const char *const values[] = { "0", "1", NULL };
+
+    return virSchemaValueOneOf(node, values);
+}
+
+
+/* snapshot='no|internal' alone, or [snapshot='external'] file='/...' */
+static bool
+virSchemaSnapshotMemoryOK(xmlNodePtr node)
+{
+    g_autofree char *mode = virXMLPropString(node, "snapshot");
+    g_autofree char *file = virXMLPropString(node, "file");
+    xmlAttrPtr attr;
+
+    if (!virSchemaEmptyContent(node))
+        return false;
+    for (attr = node->properties; attr; attr = attr->next) {
+        if (attr->ns || (!xmlStrEqual(attr->name, BAD_CAST "snapshot") &&
+                         !xmlStrEqual(attr->name, BAD_CAST "file")))
+            return false;
+    }
+    if (mode && (virSchemaTokenIs(mode, "no") || virSchemaTokenIs(mode, "internal")))
+        return !file;
+    return (!mode || virSchemaTokenIs(mode, "external")) &&
+           file && virSchemaIsAbsFilePath(file);
+}
+
+
+/* A disk's name and mode; the source of an external one (file, block
+ * or network storage, its driver) is not checked. */
+static bool
+virSchemaSnapshotDiskOK(xmlNodePtr node)
+{
+    static const char *const alone[] = { "no", "internal", "manual" };
+    g_autofree char *name = virXMLPropString(node, "name");
+    g_autofree char *mode = virXMLPropString(node, "snapshot");
+    xmlAttrPtr attr;
+    size_t i;
+
+    if (!name || (!virSchemaIsDiskTargetDev(name) && !virSchemaIsAbsFilePath(name)))
+        return false;
+    for (attr = node->properties; attr; attr = attr->next) {
+        if (attr->ns || (!xmlStrEqual(attr->name, BAD_CAST "name") &&
+                         !xmlStrEqual(attr->name, BAD_CAST "snapshot") &&
+                         !xmlStrEqual(attr->name, BAD_CAST "type")))
+            return false;
+    }
+    for (i = 0; mode && i < G_N_ELEMENTS(alone); i++) {
+        if (virSchemaTokenIs(mode, alone[i]))
+            return !xmlHasProp(node, BAD_CAST "type") && virSchemaEmptyContent(node);
+    }
+    return !mode || virSchemaTokenIs(mode, "external");
+}
+
+
+static bool
+virSchemaSnapshotDisksOK(xmlNodePtr node)
+{
+    xmlNodePtr cur;
+
+    if (node->properties)
+        return false;
+    for (cur = node->children; cur; cur = cur->next) {
+        if (virSchemaIgnorable(cur))
+            continue;
+        if (!virSchemaElementIs(cur, "disk") || !virSchemaSnapshotDiskOK(cur))
+            return false;
+    }
+    return true;
+}
+
+
+static bool
+virSchemaSnapshotParentOK(xmlNodePtr node)
+{
+    xmlNodePtr cur;
+    size_t n = 0;
+
+    if (node->properties)
+        return false;
+    for (cur = node->children; cur; cur = cur->next) {
+        if (virSchemaIgnorable(cur))
+            continue;
+        if (!virSchemaElementIs(cur, "name") || !virSchemaTextOK(cur))
+            return false;
+        n++;
+    }
+    return n == 1;
+}
+
+
+/* any elements, with anything in them */
+static bool
+virSchemaSnapshotCookieOK(xmlNodePtr node)
+{
+    xmlNodePtr cur;
+
+    if (node->properties)
+        return false;
+    for (cur = node->children; cur; cur = cur->next) {
+        if (!virSchemaIgnorable(cur) && cur->type != XML_ELEMENT_NODE)
+            return false;
+    }
+    return true;
+}
+
+
+/* ---- the root ---- */
+
 typedef struct {
     const char *name;
     bool (*valid)(xmlNodePtr node);
 } virSchemaGroup;
 
-/* the interleave of the root, in the schema's order */
+typedef struct {
+    const char *root;
+    const char *file;
+    const virSchemaGroup *groups;   /* the root's interleave, in order */
+    size_t ngroups;
+} virSchemaDocument;
+
 static const virSchemaGroup checkpointGroups[] = {
     { "name", virSchemaCheckpointNameOK },
-    { "description", virSchemaDescriptionOK },
+    { "description", virSchemaTextOK },
     { "creationTime", virSchemaCreationTimeOK },
     { "disks", virSchemaCheckpointDisksOK },
     { "domain", virSchemaDomainOK },
     { "parent", virSchemaParentOK },
 };
 
+static const virSchemaDocument checkpointDocument = {
+    "domaincheckpoint", "domaincheckpoint.rng",
+    checkpointGroups, G_N_ELEMENTS(checkpointGroups),
+};
+
+static const virSchemaGroup snapshotGroups[] = {
+    { "name", virSchemaTextOK },
+    { "description", virSchemaTextOK },
+    { "state", virSchemaSnapshotStateOK },
+    { "creationTime", virSchemaTextOK },
+    { "memory", virSchemaSnapshotMemoryOK },
+    { "disks", virSchemaSnapshotDisksOK },
+    { "active", virSchemaSnapshotActiveOK },
+    { "domain", virSchemaDomainOK },
+    { "inactiveDomain", virSchemaDomainOK },
+    { "parent", virSchemaSnapshotParentOK },
+    { "cookie", virSchemaSnapshotCookieOK },
+};
+
+static const virSchemaDocument snapshotDocument = {
+    "domainsnapshot", "domainsnapshot.rng",
+    snapshotGroups, G_N_ELEMENTS(snapshotGroups),
+};
+
 
 static int G_GNUC_PRINTF(2, 3)
-virSchemaReport(const char *schema, const char *fmt, ...)
+virSchemaReport(const virSchemaDocument *doc, const char *fmt, ...)
 {
     g_autofree char *detail = NULL;
     va_list ap;
@@ -327,7 +505,7 @@ virSchemaReport(const char *schema, const char *fmt, ...)
     detail = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     virReportError(VIR_ERR_XML_INVALID_SCHEMA, "Unable to validate doc against %s/%s\n%s",
-                   VIR_SCHEMA_DIR, schema, detail);
+                   VIR_SCHEMA_DIR, doc->file, detail);
     return -1;
 }
 
@@ -342,44 +520,59 @@ virSchemaNodeName(xmlNodePtr node)
 }
 
 
-int
-virDomainCheckpointSchemaCheck(xmlNodePtr root)
+#define VIR_SCHEMA_MAX_GROUPS 16
+
+static int
+virSchemaCheckDocument(const virSchemaDocument *doc, xmlNodePtr root)
 {
-    const char *schema = "domaincheckpoint.rng";
-    xmlNodePtr first[G_N_ELEMENTS(checkpointGroups)] = { 0 };
-    bool repeated[G_N_ELEMENTS(checkpointGroups)] = { 0 };
+    xmlNodePtr first[VIR_SCHEMA_MAX_GROUPS] = { 0 };
+    bool repeated[VIR_SCHEMA_MAX_GROUPS] = { 0 };
     xmlNodePtr extra = NULL;
     xmlNodePtr cur;
     size_t i;
 
+    G_STATIC_ASSERT(G_N_ELEMENTS(snapshotGroups) <= VIR_SCHEMA_MAX_GROUPS);
     if (root->ns)
-        return virSchemaReport(schema, "Expecting no namespace for element %s\n",
-                               CHECKPOINT_ROOT);
+        return virSchemaReport(doc, "Expecting no namespace for element %s\n", doc->root);
     for (cur = root->children; cur && !extra; cur = cur->next) {
         if (virSchemaIgnorable(cur))
             continue;
-        for (i = 0; i < G_N_ELEMENTS(checkpointGroups); i++) {
-            if (virSchemaElementIs(cur, checkpointGroups[i].name))
+        for (i = 0; i < doc->ngroups; i++) {
+            if (virSchemaElementIs(cur, doc->groups[i].name))
                 break;
         }
-        if (i == G_N_ELEMENTS(checkpointGroups))
+        if (i == doc->ngroups)
             extra = cur;
         else if (first[i])
             repeated[i] = true;
         else
             first[i] = cur;
     }
-    for (i = 0; i < G_N_ELEMENTS(checkpointGroups); i++) {
-        if (first[i] && (repeated[i] || !checkpointGroups[i].valid(first[i])))
-            return virSchemaReport(schema, "Extra element %s in interleave\n"
+    for (i = 0; i < doc->ngroups; i++) {
+        if (first[i] && (repeated[i] || !doc->groups[i].valid(first[i])))
+            return virSchemaReport(doc, "Extra element %s in interleave\n"
                                    "Element %s failed to validate content\n",
-                                   checkpointGroups[i].name, CHECKPOINT_ROOT);
+                                   doc->groups[i].name, doc->root);
     }
     if (extra)
-        return virSchemaReport(schema, "Element %s has extra content: %s\n",
-                               CHECKPOINT_ROOT, virSchemaNodeName(extra));
+        return virSchemaReport(doc, "Element %s has extra content: %s\n",
+                               doc->root, virSchemaNodeName(extra));
     if (root->properties)
-        return virSchemaReport(schema, "Invalid attribute %s for element %s\n",
-                               (const char *)root->properties->name, CHECKPOINT_ROOT);
+        return virSchemaReport(doc, "Invalid attribute %s for element %s\n",
+                               (const char *)root->properties->name, doc->root);
     return 0;
+}
+
+
+int
+virDomainCheckpointSchemaCheck(xmlNodePtr root)
+{
+    return virSchemaCheckDocument(&checkpointDocument, root);
+}
+
+
+int
+virDomainSnapshotSchemaCheck(xmlNodePtr root)
+{
+    return virSchemaCheckDocument(&snapshotDocument, root);
 }

@@ -1,6 +1,6 @@
 /*
  * moment_schema.h: the structural rules libvirt 9.0.0's RelaxNG schema
- * sets for a <domaincheckpoint> document, checked the way libxml2's
+ * sets for <domaincheckpoint> and <domainsnapshot> documents, checked the way libxml2's
  * validator checks them, so that a document the schema refuses is
  * refused with the same VIR_ERR_XML_INVALID_SCHEMA message.
  */
@@ -16,3 +16,8 @@
  * checkpoint schema; else the error is reported and -1 returned.  The
  * <domain> child is not checked here (the domain parser checks it). */
 int virDomainCheckpointSchemaCheck(xmlNodePtr root);
+
+/* The same for a <domainsnapshot>, which libvirt validates only when
+ * asked to; neither <domain> nor <inactiveDomain> nor the source of an
+ * external disk is checked. */
+int virDomainSnapshotSchemaCheck(xmlNodePtr root);

@@ -3,6 +3,7 @@
  */
 #include "internal.h"
 #include "conf/snapshot_conf.h"
+#include "conf/moment_schema.h"
 #include "conf/virxmlcategory.h"
 #include "util/virxml.h"
 #include "conf/domain/memory.h"
@@ -293,6 +294,9 @@ virDomainSnapshotDefParseString(const char *xml, const virDomainXMLOption *xmlop
     g_autoptr(xmlXPathContext) ctxt = NULL;
 
     if (!(doc = virXMLParse(NULL, xml, "(domain_snapshot)", "domainsnapshot", &ctxt)))
+        return NULL;
+    if ((flags & VIR_DOMAIN_SNAPSHOT_PARSE_VALIDATE) &&
+        virDomainSnapshotSchemaCheck(ctxt->node) < 0)
         return NULL;
     return virDomainSnapshotDefParseNode(ctxt, xmlopt, postParse, opaque, current, flags);
 }

@@ -38,6 +38,7 @@ typedef enum {
     VIR_DOMAIN_SNAPSHOT_PARSE_DISKS = 1 << 1,
     VIR_DOMAIN_SNAPSHOT_PARSE_INTERNAL = 1 << 2, /* with <active> */
     VIR_DOMAIN_SNAPSHOT_PARSE_OFFLINE = 1 << 3,  /* the domain is not running */
+    VIR_DOMAIN_SNAPSHOT_PARSE_VALIDATE = 1 << 4, /* the schema's rules first */
 } virDomainSnapshotParseFlags;
 
 typedef enum {

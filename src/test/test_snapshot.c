@@ -418,6 +418,7 @@ testDomainSnapshotCreateXML(virDomainPtr domain, const char *xmlDesc, unsigned i
 {
     testDriver *drv = domain->conn->privateData;
     bool redefine = !!(flags & VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE);
+    unsigned int parseFlags = 0;
     g_autoptr(virDomainSnapshotDef) def = NULL;
     virDomainSnapshotPtr ret = NULL;
     virDomainMomentObj *snap;
@@ -425,7 +426,7 @@ testDomainSnapshotCreateXML(virDomainPtr domain, const char *xmlDesc, unsigned i
 
     /* disk-only and reuse-external snapshots are not implemented, and
      * no-metadata ones cannot be (a test snapshot is its metadata);
-     * quiesce, atomic, live and validate have nothing to do */
+     * quiesce, atomic and live have nothing to do */
     virCheckFlags(VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE |
                   VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT |
                   VIR_DOMAIN_SNAPSHOT_CREATE_HALT |
@@ -446,9 +447,12 @@ testDomainSnapshotCreateXML(virDomainPtr domain, const char *xmlDesc, unsigned i
                        "cannot halt after transient domain snapshot");
         goto cleanup;
     }
+    if (redefine)
+        parseFlags |= VIR_DOMAIN_SNAPSHOT_PARSE_REDEFINE;
+    if (flags & VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE)
+        parseFlags |= VIR_DOMAIN_SNAPSHOT_PARSE_VALIDATE;
     if (!(def = virDomainSnapshotDefParseString(xmlDesc, drv->xmlopt, NULL, NULL, NULL,
-                                                redefine ? VIR_DOMAIN_SNAPSHOT_PARSE_REDEFINE
-                                                         : 0)))
+                                                parseFlags)))
         goto cleanup;
 
     if (redefine)

@@ -75,6 +75,7 @@ static const char *const bodies[] = {
     "<parent>x<name>a</name></parent>",
     "<parent a='1'><name>a</name></parent>",
     "<name>p1</name><parent><name>nosuch</name></parent>",
+    "<domain/>",
 };
 
 static const char *const roots[] = {
