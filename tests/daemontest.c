@@ -4,7 +4,9 @@
  * (DIR/NAME-sock, -sock-ro, -admin-sock), they serve the test driver and
  * the admin program (their first server carries the daemon's name), they
  * need no TLS credentials unless told to listen, and --timeout makes them
- * exit once nobody is connected.  Public API only.
+ * exit once nobody is connected; under systemd socket activation they
+ * serve the descriptors they are given, by unit name, and nothing else.
+ * Public API only.
  */
 #include <libvirt/libvirt.h>
 #include <libvirt/libvirt-admin.h>
@@ -12,6 +14,10 @@
 #include <glib.h>
 #include <signal.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -96,6 +102,158 @@ checkDaemon(const char *name)
     return 0;
 }
 
+/* The exit status of @pid within @secs seconds, else kill it: -1. */
+static int
+waitExit(pid_t pid, int secs)
+{
+    int status = 0, i;
+
+    for (i = 0; i < secs * 100 && waitpid(pid, &status, WNOHANG) == 0; i++)
+        g_usleep(10000);
+    if (i == secs * 100) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        return -1;
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* A listening UNIX socket at @path, as systemd makes one. */
+static int
+listenUNIX(const char *path)
+{
+    struct sockaddr_un un = { .sun_family = AF_UNIX };
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+    g_strlcpy(un.sun_path, path, sizeof(un.sun_path));
+    if (fd < 0 || bind(fd, (struct sockaddr *)&un, sizeof(un)) < 0 || listen(fd, 16) < 0) {
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Start @bin as systemd would: @fds as descriptors 3.., LISTEN_PID,
+ * LISTEN_FDS and LISTEN_FDNAMES = @names; its stderr goes to @log. */
+static pid_t
+startActivated(const char *bin, const char *dir, int *fds, size_t nfds,
+               const char *names, const char *log)
+{
+    g_autofree char *conf = g_build_filename(dir, "d.conf", NULL);
+    g_autofree char *pidfile = g_build_filename(dir, "d.pid", NULL);
+    g_autofree char *text = g_strdup_printf("unix_sock_dir = \"%s\"\n"
+                                            "log_outputs = \"4:stderr\"\n", dir);
+    pid_t pid;
+
+    if (!g_file_set_contents(conf, text, -1, NULL))
+        return -1;
+    if ((pid = fork()) == 0) {
+        g_autofree char *pidstr = g_strdup_printf("%lld", (long long)getpid());
+        g_autofree char *nstr = g_strdup_printf("%zu", nfds);
+        int high[8];
+        int logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        size_t i;
+
+        for (i = 0; i < nfds; i++)
+            high[i] = fcntl(fds[i], F_DUPFD, 64);
+        for (i = 0; i < nfds; i++)
+            dup2(high[i], 3 + i);
+        dup2(logfd, STDERR_FILENO);
+        g_setenv("LISTEN_PID", pidstr, TRUE);
+        g_setenv("LISTEN_FDS", nstr, TRUE);
+        g_setenv("LISTEN_FDNAMES", names, TRUE);
+        execl(bin, bin, "--config", conf, "--pid-file", pidfile, "--timeout", "2", NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* virtnetworkd activated with its three units, at paths of systemd's
+ * choosing: it serves them (the read-only one read-only), binds none of
+ * its own, leaves the sockets to systemd when it exits, and refuses a
+ * descriptor of a unit it has not got (a TCP unit: it does no IP). */
+static int
+testActivation(void)
+{
+    const char *bin = getenv("NUVIRT_VIRTNETWORKD");
+    g_autofree char *dir = g_build_filename(virTestTempDir(), "activation", NULL);
+    g_autofree char *log = g_build_filename(dir, "log", NULL);
+    g_autofree char *errors = NULL;
+    const char *const suffix[] = { "rw", "ro", "admin" };
+    char *paths[3] = { NULL };
+    g_autofree char *uri = NULL;
+    g_autofree char *roURI = NULL;
+    g_autofree char *admURI = NULL;
+    g_autofree char *own = NULL;
+    virConnectPtr conn;
+    virDomainPtr dom;
+    virAdmConnectPtr adm;
+    int fds[3];
+    pid_t pid;
+    size_t i;
+
+    CHECK(bin);
+    g_mkdir_with_parents(dir, 0700);
+    for (i = 0; i < 3; i++) {
+        paths[i] = g_strdup_printf("%s/act-%s", dir, suffix[i]);
+        CHECK((fds[i] = listenUNIX(paths[i])) >= 0);
+    }
+    CHECK((pid = startActivated(bin, dir, fds, 3,
+                                "virtnetworkd.socket:virtnetworkd-ro.socket:"
+                                "virtnetworkd-admin.socket", log)) > 0);
+    uri = g_strdup_printf("test+unix:///default?socket=%s", paths[0]);
+    roURI = g_strdup_printf("test+unix:///default?socket=%s", paths[1]);
+    admURI = g_strdup_printf("virtnetworkd:///system?socket=%s", paths[2]);
+    CHECK((conn = virConnectOpen(uri)));
+    CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    virConnectClose(conn);
+    CHECK((conn = virConnectOpen(roURI)));
+    CHECK((dom = virDomainLookupByName(conn, "test")));
+    CHECK(virDomainSuspend(dom) < 0);
+    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_OPERATION_DENIED);
+    virDomainFree(dom);
+    virConnectClose(conn);
+    CHECK((adm = virAdmConnectOpen(admURI, 0)));
+    CHECK_INTEQ(virAdmConnectListServers(adm, NULL, 0), 2);
+    virAdmConnectClose(adm);
+    own = g_strdup_printf("%s/virtnetworkd-sock", dir);
+    CHECK(!g_file_test(own, G_FILE_TEST_EXISTS));
+    CHECK_INTEQ(waitExit(pid, 10), 0);
+    for (i = 0; i < 3; i++) {
+        CHECK(g_file_test(paths[i], G_FILE_TEST_EXISTS));
+        close(fds[i]);
+        unlink(paths[i]);
+    }
+
+    /* only the read-write unit: no read-only or admin socket at all */
+    CHECK((fds[0] = listenUNIX(paths[0])) >= 0);
+    CHECK((pid = startActivated(bin, dir, fds, 1, "virtnetworkd.socket", log)) > 0);
+    CHECK((conn = virConnectOpen(uri)));
+    CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    virConnectClose(conn);
+    for (i = 0; i < 3; i++) {
+        g_free(own);
+        own = g_strdup_printf("%s/virtnetworkd-%s", dir,
+                              i == 0 ? "sock" : i == 1 ? "sock-ro" : "admin-sock");
+        CHECK(!g_file_test(own, G_FILE_TEST_EXISTS));
+    }
+    CHECK_INTEQ(waitExit(pid, 10), 0);
+
+    /* a unit it does not serve: refused, nothing served */
+    CHECK((fds[1] = listenUNIX(paths[1])) >= 0);
+    CHECK((pid = startActivated(bin, dir, fds, 2,
+                                "virtnetworkd.socket:virtnetworkd-tcp.socket", log)) > 0);
+    CHECK_INTEQ(waitExit(pid, 10), 1);
+    CHECK(g_file_get_contents(log, &errors, NULL, NULL));
+    CHECK(strstr(errors, "Some activation file descriptors are unclaimed"));
+    close(fds[0]);
+    close(fds[1]);
+    for (i = 0; i < 3; i++)
+        g_free(paths[i]);
+    return 0;
+}
+
 static int
 testNetworkd(void)
 {
@@ -114,5 +272,6 @@ main(void)
     virSetErrorFunc(NULL, quiet);
     virTestRun("virtnetworkd", testNetworkd);
     virTestRun("virtproxyd", testProxyd);
+    virTestRun("socket activation", testActivation);
     return virTestDone();
 }

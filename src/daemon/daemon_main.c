@@ -237,12 +237,32 @@ daemonSocketPathsClear(daemonSocketPaths *p)
     g_free(p->admin);
 }
 
-/* Descriptors passed by systemd, by the socket unit names they carry. */
+/* Descriptors passed by systemd (LISTEN_PID, LISTEN_FDS, LISTEN_FDNAMES),
+ * by the socket unit names they carry, as libvirt reads them: when
+ * present, a service is made only from the descriptors named after its
+ * unit (DAEMON.socket, DAEMON-ro.socket, DAEMON-admin.socket,
+ * DAEMON-tcp.socket, DAEMON-tls.socket), never bound by the daemon
+ * itself, and a descriptor no service takes is an error. */
 typedef struct {
-    int fds[8];
-    char *names[8];
+    bool present;
     size_t n;
+    int *fds;
+    char **names;
 } daemonActivation;
+
+static void
+daemonActivationClear(daemonActivation *act)
+{
+    size_t i;
+
+    for (i = 0; i < act->n; i++) {
+        if (act->fds[i] >= 0)
+            close(act->fds[i]);
+    }
+    g_free(act->fds);
+    g_strfreev(act->names);
+    memset(act, 0, sizeof(*act));
+}
 
 static void
 daemonActivationInit(daemonActivation *act)
@@ -250,51 +270,87 @@ daemonActivationInit(daemonActivation *act)
     const char *pid = getenv("LISTEN_PID");
     const char *nfds = getenv("LISTEN_FDS");
     const char *names = getenv("LISTEN_FDNAMES");
-    g_auto(GStrv) namev = NULL;
+    unsigned long n;
+    char *end;
     size_t i;
 
     memset(act, 0, sizeof(*act));
     if (!pid || !nfds || strtoll(pid, NULL, 10) != getpid())
         return;
-    act->n = MIN(strtoul(nfds, NULL, 10), G_N_ELEMENTS(act->fds));
-    if (names)
-        namev = g_strsplit(names, ":", -1);
-    for (i = 0; i < act->n; i++) {
-        act->fds[i] = 3 + i;
-        act->names[i] = g_strdup(namev && i < g_strv_length(namev) ? namev[i] : "");
-    }
+    n = strtoul(nfds, &end, 10);
+    if (*end || n == 0 || n > 1024)
+        return;
     g_unsetenv("LISTEN_PID");
     g_unsetenv("LISTEN_FDS");
-    g_unsetenv("LISTEN_FDNAMES");
+    for (i = 0; i < n; i++)
+        ignore_value(fcntl(3 + i, F_SETFD, FD_CLOEXEC));
+    /* as libvirt: without usable names, the descriptors are not used */
+    if (!names) {
+        VIR_ERROR("Missing LISTEN_FDNAMES env from systemd socket activation");
+        return;
+    }
+    act->names = g_strsplit(names, ":", 0);
+    if (g_strv_length(act->names) != n) {
+        VIR_ERROR("Expecting %lu FD names but got %u", n, g_strv_length(act->names));
+        g_clear_pointer(&act->names, g_strfreev);
+        return;
+    }
+    act->present = true;
+    act->n = n;
+    act->fds = g_new(int, n);
+    for (i = 0; i < n; i++)
+        act->fds[i] = 3 + i;
 }
 
-/* The activated descriptor of unit @unit, or of UNIX socket @path
- * (when systemd gave no names); -1 if none. */
+/* Take the descriptors of unit @unit into @fds (up to @max). */
+static size_t
+daemonActivationTake(daemonActivation *act, const char *unit, int *fds, size_t max)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < act->n && n < max; i++) {
+        if (act->fds[i] >= 0 && STREQ(act->names[i], unit)) {
+            fds[n++] = act->fds[i];
+            act->fds[i] = -1;
+        }
+    }
+    return n;
+}
+
 static int
-daemonActivationTake(daemonActivation *act, const char *unit, const char *path)
+daemonActivationComplete(daemonActivation *act)
 {
     size_t i;
 
     for (i = 0; i < act->n; i++) {
-        struct sockaddr_un un;
-        socklen_t len = sizeof(un);
-
-        if (act->fds[i] < 0)
-            continue;
-        if (*act->names[i]) {
-            if (STRNEQ(act->names[i], unit))
-                continue;
-        } else if (!path ||
-                   getsockname(act->fds[i], (struct sockaddr *)&un, &len) < 0 ||
-                   un.sun_family != AF_UNIX || STRNEQ(un.sun_path, path)) {
-            continue;
+        if (act->fds[i] >= 0) {
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           "Some activation file descriptors are unclaimed");
+            return -1;
         }
-        int fd = act->fds[i];
-
-        act->fds[i] = -1;
-        return fd;
     }
-    return -1;
+    return 0;
+}
+
+/* A service from the activated descriptors of @unit: 1 when activation
+ * decides (even with no descriptor of that name: the unit is off), 0
+ * when the daemon must make its own sockets, -1 on error. */
+static int
+daemonAddActivated(virNetServer *srv, daemonActivation *act, const char *unit,
+                   int auth, virNetTLSContext *tls, bool readonly, unsigned int maxQueued)
+{
+    g_autoptr(virNetServerService) svc = NULL;
+    int fds[16];
+    size_t nfds;
+
+    if (!act->present)
+        return 0;
+    if ((nfds = daemonActivationTake(act, unit, fds, G_N_ELEMENTS(fds))) == 0)
+        return 1;
+    if (!(svc = virNetServerServiceNewFDs(fds, nfds, auth, tls, readonly, maxQueued)) ||
+        virNetServerAddService(srv, svc) < 0)
+        return -1;
+    return 1;
 }
 
 static int
@@ -318,17 +374,14 @@ daemonAddUNIX(virNetServer *srv, daemonActivation *act, const char *unit,
 {
     g_autoptr(virNetServerService) svc = NULL;
     mode_t perms;
-    int fd;
+    int rc;
 
-    if ((fd = daemonActivationTake(act, unit, path)) >= 0) {
-        svc = virNetServerServiceNewFDs(&fd, 1, auth, NULL, readonly, maxQueued);
-    } else {
-        if (daemonParsePerms(permstr, &perms) < 0)
-            return -1;
-        svc = virNetServerServiceNewUNIX(path, perms, -1, gid, auth, NULL, readonly,
-                                         maxQueued);
-    }
-    if (!svc)
+    if ((rc = daemonAddActivated(srv, act, unit, auth, NULL, readonly, maxQueued)) != 0)
+        return rc < 0 ? -1 : 0;
+    if (daemonParsePerms(permstr, &perms) < 0)
+        return -1;
+    if (!(svc = virNetServerServiceNewUNIX(path, perms, -1, gid, auth, NULL, readonly,
+                                           maxQueued)))
         return -1;
     return virNetServerAddService(srv, svc);
 }
@@ -369,14 +422,13 @@ daemonAddTCP(virNetServer *srv, daemonActivation *act, const char *unit,
              daemonConfig *cfg, const char *port, int auth, virNetTLSContext *tls)
 {
     g_autoptr(virNetServerService) svc = NULL;
-    int fd;
+    int rc;
 
-    if ((fd = daemonActivationTake(act, unit, NULL)) >= 0)
-        svc = virNetServerServiceNewFDs(&fd, 1, auth, tls, false, cfg->maxQueuedClients);
-    else
-        svc = virNetServerServiceNewTCP(cfg->listenAddr, port, AF_UNSPEC, auth, tls,
-                                        false, cfg->maxQueuedClients);
-    if (!svc)
+    if ((rc = daemonAddActivated(srv, act, unit, auth, tls, false,
+                                 cfg->maxQueuedClients)) != 0)
+        return rc < 0 ? -1 : 0;
+    if (!(svc = virNetServerServiceNewTCP(cfg->listenAddr, port, AF_UNSPEC, auth, tls,
+                                          false, cfg->maxQueuedClients)))
         return -1;
     return virNetServerAddService(srv, svc);
 }
@@ -389,14 +441,31 @@ daemonSetupNetworking(virNetServer *srv, virNetServer *srvAdm, daemonConfig *cfg
     gid_t gid = -1;
     /* As in libvirt: libvirtd listens on TCP/TLS only with --listen,
      * virtproxyd whenever its file says so, and the other modular daemons
-     * never (they have UNIX sockets only). */
-#if defined(LIBVIRTD)
+     * never (they have UNIX sockets only).  Under socket activation the
+     * units alone decide, and --listen is refused. */
+#if defined(LIBVIRTD) || defined(VIRTPROXYD)
+    bool withIP = true;
+# ifdef LIBVIRTD
     bool ipsock = listen;
-#elif defined(VIRTPROXYD)
+# else
     bool ipsock = true;
+# endif
+
+    if (act->present) {
+# ifdef LIBVIRTD
+        if (ipsock) {
+            virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                           "--listen parameter not permitted with systemd activation sockets, see 'man libvirtd' for further guidance");
+            return -1;
+        }
+# endif
+        ipsock = false;
+    }
 #else
+    bool withIP = false;
     bool ipsock = false;
 #endif
+
     if (cfg->unixSockGroup) {
         struct group *gr = getgrnam(cfg->unixSockGroup);
 
@@ -419,18 +488,20 @@ daemonSetupNetworking(virNetServer *srv, virNetServer *srvAdm, daemonConfig *cfg
                       cfg->unixSockAdminPerms, gid, VIR_NET_SERVER_SERVICE_AUTH_NONE,
                       false, cfg->adminMaxQueuedClients) < 0)
         return -1;
-    if ((ipsock && cfg->listenTCP) &&
+    if (withIP && ((ipsock && cfg->listenTCP) || act->present) &&
         daemonAddTCP(srv, act, DAEMON_NAME "-tcp.socket", cfg, cfg->tcpPort,
                      cfg->authTCP, NULL) < 0)
         return -1;
-    if (ipsock && cfg->listenTLS) {
+    if (withIP && ((ipsock && cfg->listenTLS) ||
+                   (act->present && g_strv_contains((const char *const *)act->names,
+                                                    DAEMON_NAME "-tls.socket")))) {
         g_autoptr(virNetTLSContext) tls = daemonTLSContext(cfg, privileged);
 
         if (!tls || daemonAddTCP(srv, act, DAEMON_NAME "-tls.socket", cfg, cfg->tlsPort,
                                  cfg->authTLS, tls) < 0)
             return -1;
     }
-    return 0;
+    return daemonActivationComplete(act);
 }
 
 /* ---- programs ----------------------------------------------------- */
@@ -516,7 +587,7 @@ main(int argc, char **argv)
     daemonArgs args = { 0 };
     g_autoptr(daemonConfig) cfg = daemonConfigNew(privileged);
     daemonSocketPaths paths = { 0 };
-    daemonActivation act;
+    daemonActivation act = { 0 };
     g_autoptr(virNetDaemon) dmn = NULL;
     g_autoptr(virNetServer) srv = NULL;
     g_autoptr(virNetServer) srvAdm = NULL;
@@ -610,6 +681,7 @@ main(int argc, char **argv)
         close(pidfd);
     }
     daemonSocketPathsClear(&paths);
+    daemonActivationClear(&act);
     g_free(args.pidfile);
     g_free(args.config);
     return ret;
