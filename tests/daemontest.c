@@ -15,6 +15,9 @@
 #include <signal.h>
 #include <string.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <arpa/inet.h>
+#include <grp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -102,11 +105,17 @@ checkDaemon(const char *name)
     return 0;
 }
 
+/* The daemon a case started last, killed if the case fails early. */
+static pid_t lastDaemon = -1;
+
 /* The exit status of @pid within @secs seconds, else kill it: -1. */
 static int
 waitExit(pid_t pid, int secs)
 {
     int status = 0, i;
+
+    if (pid == lastDaemon)
+        lastDaemon = -1;
 
     for (i = 0; i < secs * 100 && waitpid(pid, &status, WNOHANG) == 0; i++)
         g_usleep(10000);
@@ -123,7 +132,7 @@ static int
 listenUNIX(const char *path)
 {
     struct sockaddr_un un = { .sun_family = AF_UNIX };
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 
     g_strlcpy(un.sun_path, path, sizeof(un.sun_path));
     if (fd < 0 || bind(fd, (struct sockaddr *)&un, sizeof(un)) < 0 || listen(fd, 16) < 0) {
@@ -166,6 +175,7 @@ startActivated(const char *bin, const char *dir, int *fds, size_t nfds,
         execl(bin, bin, "--config", conf, "--pid-file", pidfile, "--timeout", "2", NULL);
         _exit(127);
     }
+    lastDaemon = pid;
     return pid;
 }
 
@@ -254,6 +264,124 @@ testActivation(void)
     return 0;
 }
 
+/* Start @bin with unix_sock_dir = @dir plus @extra in its file, its
+ * stderr to @log; wait until its sockets are there. */
+static pid_t
+startWith(const char *bin, const char *dir, const char *name, const char *extra,
+          const char *log)
+{
+    g_autofree char *conf = g_build_filename(dir, "d.conf", NULL);
+    g_autofree char *pidfile = g_build_filename(dir, "d.pid", NULL);
+    /* the admin socket is made last (an unprivileged daemon has none) */
+    g_autofree char *sock = g_strdup_printf("%s/%s-%s", dir, name,
+                                            geteuid() == 0 ? "admin-sock" : "sock");
+    g_autofree char *text = g_strdup_printf("unix_sock_dir = \"%s\"\n"
+                                            "log_outputs = \"4:stderr\"\n%s", dir, extra);
+    pid_t pid;
+    int i;
+
+    if (!g_file_set_contents(conf, text, -1, NULL))
+        return -1;
+    if ((pid = fork()) == 0) {
+        int logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+        dup2(logfd, STDERR_FILENO);
+        /* no system bus: polkit cannot be asked */
+        g_setenv("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
+        execl(bin, bin, "--config", conf, "--pid-file", pidfile, NULL);
+        _exit(127);
+    }
+    lastDaemon = pid;
+    for (i = 0; i < 500 && !g_file_test(sock, G_FILE_TEST_EXISTS); i++) {
+        siginfo_t info = { 0 };
+
+        /* gone already? (left to waitExit to reap) */
+        if (waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid)
+            break;
+        g_usleep(10000);
+    }
+    return pid;
+}
+
+static int
+stopDaemon(pid_t pid)
+{
+    kill(pid, SIGTERM);
+    return waitExit(pid, 10);
+}
+
+/* An open of @uri that polkit must refuse: it cannot be asked here. */
+static int
+checkPolkitRefused(const char *uri)
+{
+    virConnectPtr conn = virConnectOpen(uri);
+    virErrorPtr err = virGetLastError();
+
+    if (conn) {
+        virConnectClose(conn);
+        fprintf(stderr, "polkit let %s through\n", uri);
+        return -1;
+    }
+    if (!err || err->code != VIR_ERR_INTERNAL_ERROR || err->domain != VIR_FROM_DBUS ||
+        !g_str_has_prefix(err->message,
+                          "internal error: Unable to get system bus connection: ")) {
+        fprintf(stderr, "unexpected error: %d %d %s\n", err ? err->code : -1,
+                err ? err->domain : -1, err ? err->message : "(none)");
+        return -1;
+    }
+    return 0;
+}
+
+/* auth_unix_rw/ro = "polkit": root passes without asking, as in
+ * libvirt; anyone else is refused clearly when polkit cannot be asked
+ * (no system bus here), never let through; the rw socket is then open
+ * to all (0777) unless the file says.  "sasl" is refused in the file,
+ * as by a libvirt built without SASL. */
+static int
+testAuth(void)
+{
+    const char *bin = getenv("NUVIRT_VIRTNETWORKD");
+    g_autofree char *dir = g_build_filename(virTestTempDir(), "auth", NULL);
+    g_autofree char *log = g_build_filename(dir, "log", NULL);
+    g_autofree char *sock = g_strdup_printf("%s/virtnetworkd-sock", dir);
+    g_autofree char *uri = g_strdup_printf("test+unix:///default?socket=%s", sock);
+    g_autofree char *errors = NULL;
+    struct stat sb;
+    virConnectPtr conn;
+    pid_t pid, child;
+    int status;
+
+    CHECK(bin);
+    /* the unprivileged client must reach the socket */
+    CHECK(chmod(virTestTempDir(), 0711) == 0);
+    g_mkdir_with_parents(dir, 0755);
+    CHECK((pid = startWith(bin, dir, "virtnetworkd",
+                           "auth_unix_rw = \"polkit\"\nauth_unix_ro = \"polkit\"\n", log)) > 0);
+    CHECK(stat(sock, &sb) == 0);
+    CHECK_INTEQ(sb.st_mode & 07777, 0777);
+    if (geteuid() == 0) {
+        CHECK((conn = virConnectOpen(uri)));
+        CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+        virConnectClose(conn);
+        if ((child = fork()) == 0) {
+            if (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0)
+                _exit(2);
+            _exit(checkPolkitRefused(uri) < 0 ? 1 : 0);
+        }
+        CHECK(child > 0 && waitpid(child, &status, 0) == child);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    } else {
+        CHECK(checkPolkitRefused(uri) == 0);
+    }
+    CHECK_INTEQ(stopDaemon(pid), 0);
+
+    CHECK((pid = startWith(bin, dir, "virtnetworkd", "auth_unix_ro = \"sasl\"\n", log)) > 0);
+    CHECK_INTEQ(waitExit(pid, 10), 1);
+    CHECK(g_file_get_contents(log, &errors, NULL, NULL));
+    CHECK(strstr(errors, "d.conf: auth_unix_ro: unsupported auth sasl"));
+    return 0;
+}
+
 static int
 testNetworkd(void)
 {
@@ -266,12 +394,26 @@ testProxyd(void)
     return checkDaemon("virtproxyd");
 }
 
+static void
+runCase(const char *name, int (*fn)(void))
+{
+    int status;
+
+    virTestRun(name, fn);
+    if (lastDaemon > 0) {
+        kill(lastDaemon, SIGKILL);
+        waitpid(lastDaemon, &status, 0);
+        lastDaemon = -1;
+    }
+}
+
 int
 main(void)
 {
     virSetErrorFunc(NULL, quiet);
-    virTestRun("virtnetworkd", testNetworkd);
-    virTestRun("virtproxyd", testProxyd);
-    virTestRun("socket activation", testActivation);
+    runCase("virtnetworkd", testNetworkd);
+    runCase("virtproxyd", testProxyd);
+    runCase("socket activation", testActivation);
+    runCase("polkit and sasl", testAuth);
     return virTestDone();
 }

@@ -78,27 +78,28 @@ remoteDispatchAuthList(DISPATCH_ARGS, void *args G_GNUC_UNUSED, remote_auth_list
     return 0;
 }
 
-/* nuvirt has no polkit agent: only the daemon's own user passes. */
+/* Polkit decides (daemon_polkit.c); where it cannot be asked, the
+ * client is refused with the reason. */
 int
 remoteDispatchAuthPolkit(DISPATCH_ARGS, void *args G_GNUC_UNUSED,
                          remote_auth_polkit_ret *ret)
 {
+    const char *action = virNetServerClientGetReadonly(client) ?
+        "org.libvirt.unix.monitor" : "org.libvirt.unix.manage";
     uid_t uid;
     gid_t gid;
     pid_t pid;
 
     if (virNetServerClientGetAuth(client) != VIR_NET_SERVER_SERVICE_AUTH_POLKIT) {
+        VIR_ERROR("client tried invalid PolicyKit init request");
         virReportError(VIR_ERR_AUTH_FAILED, "%s", "authentication failed");
         return remoteFail(rerr);
     }
-    if (virNetServerClientGetUNIXIdentity(client, &uid, &gid, &pid) < 0)
+    if (virNetServerClientGetUNIXIdentity(client, &uid, &gid, &pid) < 0 ||
+        daemonPolkitCheck(action, pid, uid) < 0)
         return remoteFail(rerr);
-    if (uid != 0 && uid != geteuid()) {
-        virReportError(VIR_ERR_AUTH_FAILED,
-                       "authentication failed: Policy kit denied action org.libvirt.unix.manage from pid %lld, uid %d",
-                       (long long)pid, (int)uid);
-        return remoteFail(rerr);
-    }
+    VIR_INFO("Policy allowed action %s from pid %lld, uid %d",
+             action, (long long)pid, (int)uid);
     virNetServerSetClientAuthenticated(server, client);
     ret->complete = 1;
     return 0;

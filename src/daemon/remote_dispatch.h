@@ -57,3 +57,8 @@ void remoteEventsDeregisterAll(daemonClient *dc, virConnectPtr conn);
 
 /* Answer REMOTE_PROC_CONNECT_SUPPORTS_FEATURE (daemon_special.c). */
 int remoteSupportsFeatureLocal(virNetServerClient *client, int feature);
+
+/* Polkit (daemon_polkit.c): 0 when polkit allows @action to process
+ * @pid of @uid, -2 when it refuses, -1 when it cannot be asked; the
+ * reason is reported in both failures. */
+int daemonPolkitCheck(const char *action, pid_t pid, uid_t uid);
