@@ -382,6 +382,67 @@ testAuth(void)
     return 0;
 }
 
+/* unix_sock_group and the three unix_sock_*_perms, applied to the
+ * sockets the daemon makes. */
+static int
+testPerms(void)
+{
+    const char *bin = getenv("NUVIRT_VIRTNETWORKD");
+    g_autofree char *dir = g_build_filename(virTestTempDir(), "perms", NULL);
+    g_autofree char *log = g_build_filename(dir, "log", NULL);
+    g_autofree char *extra = NULL;
+    g_autofree char *errors = NULL;
+    struct group *gr = geteuid() == 0 ? getgrnam("daemon") : NULL;
+    static const struct { const char *suffix; int mode; } socks[] = {
+        { "sock", 0660 }, { "sock-ro", 0640 }, { "admin-sock", 0600 },
+    };
+    gid_t gid;
+    pid_t pid;
+    size_t i;
+
+    CHECK(bin);
+    if (!gr)
+        gr = getgrgid(getegid());
+    CHECK(gr);
+    gid = gr->gr_gid;
+    g_mkdir_with_parents(dir, 0755);
+    extra = g_strdup_printf("unix_sock_group = \"%s\"\n"
+                            "unix_sock_rw_perms = \"0660\"\n"
+                            "unix_sock_ro_perms = \"0640\"\n"
+                            "unix_sock_admin_perms = \"0600\"\n", gr->gr_name);
+    CHECK((pid = startWith(bin, dir, "virtnetworkd", extra, log)) > 0);
+    for (i = 0; i < G_N_ELEMENTS(socks); i++) {
+        g_autofree char *path = g_strdup_printf("%s/virtnetworkd-%s", dir, socks[i].suffix);
+        struct stat sb;
+
+        if (geteuid() != 0 && i > 0)
+            break;      /* an unprivileged daemon has the rw socket only */
+        CHECK(stat(path, &sb) == 0);
+        CHECK_INTEQ(sb.st_mode & 07777, socks[i].mode);
+        CHECK_INTEQ(sb.st_gid, gid);
+    }
+    CHECK_INTEQ(stopDaemon(pid), 0);
+
+    /* "+N" is a gid; a group that does not exist stops the daemon */
+    g_free(extra);
+    extra = g_strdup_printf("unix_sock_group = \"+%u\"\n", (unsigned int)gid);
+    CHECK((pid = startWith(bin, dir, "virtnetworkd", extra, log)) > 0);
+    {
+        g_autofree char *path = g_strdup_printf("%s/virtnetworkd-sock", dir);
+        struct stat sb;
+
+        CHECK(stat(path, &sb) == 0);
+        CHECK_INTEQ(sb.st_gid, gid);
+    }
+    CHECK_INTEQ(stopDaemon(pid), 0);
+    CHECK((pid = startWith(bin, dir, "virtnetworkd",
+                           "unix_sock_group = \"no-such-group-here\"\n", log)) > 0);
+    CHECK_INTEQ(waitExit(pid, 10), 1);
+    CHECK(g_file_get_contents(log, &errors, NULL, NULL));
+    CHECK(strstr(errors, "Failed to parse group 'no-such-group-here'"));
+    return 0;
+}
+
 static int
 testNetworkd(void)
 {
@@ -415,5 +476,6 @@ main(void)
     runCase("virtproxyd", testProxyd);
     runCase("socket activation", testActivation);
     runCase("polkit and sasl", testAuth);
+    runCase("socket group and permissions", testPerms);
     return virTestDone();
 }

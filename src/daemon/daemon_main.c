@@ -353,6 +353,34 @@ daemonAddActivated(virNetServer *srv, daemonActivation *act, const char *unit,
     return 1;
 }
 
+/* unix_sock_group as libvirt reads it: a group name, else a gid;
+ * "+N" is always a gid. */
+static int
+daemonGetGroupID(const char *group, gid_t *gid)
+{
+    unsigned long long v;
+    char *end;
+
+    if (*group == '+') {
+        group++;
+    } else {
+        struct group *gr = getgrnam(group);
+
+        if (gr) {
+            *gid = gr->gr_gid;
+            return 0;
+        }
+    }
+    errno = 0;
+    v = strtoull(group, &end, 10);
+    if (!*group || *end || errno || group[0] == '-' || (gid_t)v != v) {
+        virReportError(VIR_ERR_INVALID_ARG, "Failed to parse group '%s'", group);
+        return -1;
+    }
+    *gid = v;
+    return 0;
+}
+
 static int
 daemonParsePerms(const char *str, mode_t *perms)
 {
@@ -466,16 +494,8 @@ daemonSetupNetworking(virNetServer *srv, virNetServer *srvAdm, daemonConfig *cfg
     bool ipsock = false;
 #endif
 
-    if (cfg->unixSockGroup) {
-        struct group *gr = getgrnam(cfg->unixSockGroup);
-
-        if (!gr) {
-            virReportError(VIR_ERR_INTERNAL_ERROR, "Failed to find group '%s'",
-                           cfg->unixSockGroup);
-            return -1;
-        }
-        gid = gr->gr_gid;
-    }
+    if (cfg->unixSockGroup && daemonGetGroupID(cfg->unixSockGroup, &gid) < 0)
+        return -1;
     if (daemonAddUNIX(srv, act, DAEMON_NAME ".socket", paths->rw, cfg->unixSockRWPerms,
                       gid, cfg->authUnixRW, false, cfg->maxQueuedClients) < 0)
         return -1;
