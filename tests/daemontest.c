@@ -443,6 +443,131 @@ testPerms(void)
     return 0;
 }
 
+typedef struct {
+    const char *uri;
+    virConnectPtr conn;
+    gint done;
+} openJob;
+
+static gpointer
+openThread(gpointer opaque)
+{
+    openJob *job = opaque;
+
+    job->conn = virConnectOpen(job->uri);
+    g_atomic_int_set(&job->done, 1);
+    return NULL;
+}
+
+/* Open @uri in a thread while the daemon is at its limit: the open
+ * waits (the connection sits in the backlog) until @release frees a
+ * place, then succeeds. */
+static int
+checkWaitsForRoom(const char *uri, void (*release)(void *), void *opaque)
+{
+    /* on the heap: a thread that never returns keeps it */
+    openJob *job = g_new0(openJob, 1);
+    GThread *thr;
+    int i;
+
+    job->uri = uri;
+    thr = g_thread_new("open", openThread, job);
+    g_usleep(700 * 1000);
+    if (g_atomic_int_get(&job->done)) {
+        fprintf(stderr, "an open over the limit was served at once\n");
+        g_thread_join(thr);
+        if (job->conn)
+            virConnectClose(job->conn);
+        g_free(job);
+        return -1;
+    }
+    release(opaque);
+    for (i = 0; i < 500 && !g_atomic_int_get(&job->done); i++)
+        g_usleep(10000);
+    if (!g_atomic_int_get(&job->done)) {
+        fprintf(stderr, "the waiting open was never served\n");
+        g_thread_unref(thr);
+        return -1;
+    }
+    g_thread_join(thr);
+    if (!job->conn || virConnectNumOfDomains(job->conn) != 1) {
+        fprintf(stderr, "the waiting open failed: %s\n", virGetLastErrorMessage());
+        g_free(job);
+        return -1;
+    }
+    virConnectClose(job->conn);
+    g_free(job);
+    return 0;
+}
+
+static void
+releaseConn(void *opaque)
+{
+    virConnectClose(opaque);
+}
+
+static void
+releaseFD(void *opaque)
+{
+    close(*(int *)opaque);
+}
+
+static int
+clientLimits(const char *bin, const char *dir, const char *log, pid_t *pid)
+{
+    g_autofree char *sock = g_strdup_printf("%s/virtnetworkd-sock", dir);
+    g_autofree char *uri = g_strdup_printf("test+unix:///default?socket=%s", sock);
+    virConnectPtr c1, c2;
+
+    /* max_clients: the third waits for one of the two to go;
+     * max_anonymous_clients = 0 is no limit */
+    CHECK((*pid = startWith(bin, dir, "virtnetworkd",
+                            "auth_unix_rw = \"none\"\nmax_clients = 2\n"
+                            "max_anonymous_clients = 0\n", log)) > 0);
+    CHECK((c1 = virConnectOpen(uri)) && (c2 = virConnectOpen(uri)));
+    CHECK(checkWaitsForRoom(uri, releaseConn, c1) == 0);
+    virConnectClose(c2);
+    CHECK_INTEQ(stopDaemon(*pid), 0);
+    *pid = -1;
+
+    /* max_anonymous_clients: a connection that never authenticates holds
+     * the only place; root's clients pass polkit at once and do not */
+    if (geteuid() == 0) {
+        struct sockaddr_un un = { .sun_family = AF_UNIX };
+        int raw;
+
+        CHECK((*pid = startWith(bin, dir, "virtnetworkd",
+                                "auth_unix_rw = \"polkit\"\nmax_clients = 5\n"
+                                "max_anonymous_clients = 1\n", log)) > 0);
+        CHECK((c1 = virConnectOpen(uri)));
+        g_strlcpy(un.sun_path, sock, sizeof(un.sun_path));
+        CHECK((raw = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) >= 0);
+        CHECK(connect(raw, (struct sockaddr *)&un, sizeof(un)) == 0);
+        CHECK(checkWaitsForRoom(uri, releaseFD, &raw) == 0);
+        virConnectClose(c1);
+        CHECK_INTEQ(stopDaemon(*pid), 0);
+        *pid = -1;
+    }
+    return 0;
+}
+
+static int
+testClientLimits(void)
+{
+    const char *bin = getenv("NUVIRT_VIRTNETWORKD");
+    g_autofree char *dir = g_build_filename(virTestTempDir(), "limits", NULL);
+    g_autofree char *log = g_build_filename(dir, "log", NULL);
+    pid_t pid = -1;
+    int rc;
+
+    CHECK(bin);
+    g_mkdir_with_parents(dir, 0755);
+    rc = clientLimits(bin, dir, log, &pid);
+    if (pid > 0)
+        stopDaemon(pid);
+    return rc;
+}
+
 static int
 testNetworkd(void)
 {
@@ -477,5 +602,6 @@ main(void)
     runCase("socket activation", testActivation);
     runCase("polkit and sasl", testAuth);
     runCase("socket group and permissions", testPerms);
+    runCase("client limits", testClientLimits);
     return virTestDone();
 }

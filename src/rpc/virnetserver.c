@@ -216,8 +216,9 @@ virNetServerAddProgram(virNetServer *srv, virNetServerProgram *prog)
 static bool
 virNetServerBelowLimits(virNetServer *srv)
 {
+    /* no limit of clients waiting for authentication when it is 0 */
     return g_hash_table_size(srv->clients) < srv->nclientsMax &&
-           srv->nclientsUnauth < srv->nclientsUnauthMax;
+           (srv->nclientsUnauthMax == 0 || srv->nclientsUnauth < srv->nclientsUnauthMax);
 }
 
 static void
