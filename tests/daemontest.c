@@ -4,9 +4,12 @@
  * (DIR/NAME-sock, -sock-ro, -admin-sock), they serve the test driver and
  * the admin program (their first server carries the daemon's name), they
  * need no TLS credentials unless told to listen, and --timeout makes them
- * exit once nobody is connected; under systemd socket activation they
- * serve the descriptors they are given, by unit name, and nothing else.
- * Public API only.
+ * exit once nobody is connected (not before); under systemd socket
+ * activation they serve the descriptors they are given, by unit name,
+ * and nothing else.  The socket and client options of the file:
+ * auth_unix_* (polkit, sasl), unix_sock_group and *_perms, max_clients,
+ * max_anonymous_clients, keepalive_interval and keepalive_count.
+ * Public API only, plus raw sockets for misbehaving peers.
  */
 #include <libvirt/libvirt.h>
 #include <libvirt/libvirt-admin.h>
@@ -82,6 +85,12 @@ checkDaemon(const char *name)
     uri = g_strdup_printf("test+unix:///default?socket=%s/%s-sock", dir, name);
     CHECK((conn = virConnectOpen(uri)));
     CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    if (strcmp(name, "virtnetworkd") == 0) {
+        /* --timeout 1 counts from the last client's going, not before */
+        g_usleep(2500 * 1000);
+        CHECK(waitpid(pid, &status, WNOHANG) == 0);
+        CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    }
     virConnectClose(conn);
     admURI = g_strdup_printf("%s:///system?socket=%s/%s-admin-sock", name, dir, name);
     CHECK((adm = virAdmConnectOpen(admURI, 0)));
@@ -568,6 +577,83 @@ testClientLimits(void)
     return rc;
 }
 
+/* Read whole messages from @fd until it closes; count keepalive pings.
+ * Returns the number of pings, or -1 if @fd stayed open @secs seconds. */
+static int
+readUntilClosed(int fd, int secs)
+{
+    gint64 deadline = g_get_monotonic_time() + secs * G_USEC_PER_SEC;
+    unsigned char buf[65536];
+    size_t have = 0;
+    int pings = 0;
+
+    for (;;) {
+        struct pollfd p = { fd, POLLIN, 0 };
+        int wait = (deadline - g_get_monotonic_time()) / 1000;
+        ssize_t n;
+
+        if (wait <= 0 || poll(&p, 1, wait) <= 0)
+            return -1;
+        if ((n = read(fd, buf + have, sizeof(buf) - have)) <= 0)
+            return pings;
+        have += n;
+        while (have >= 28) {
+            uint32_t w[7];
+            size_t i;
+
+            for (i = 0; i < 7; i++)
+                w[i] = ntohl(*(uint32_t *)(buf + 4 * i));
+            if (w[0] < 28 || w[0] > have)
+                break;
+            /* program, version, procedure */
+            if (w[1] == 0x6b656570 && w[3] == 1)
+                pings++;
+            memmove(buf, buf + w[0], have - w[0]);
+            have -= w[0];
+        }
+    }
+}
+
+/* keepalive_interval / keepalive_count: a client that asked for
+ * keepalive and then answers no ping is dropped after about
+ * interval * (count + 1) seconds; one that answers stays. */
+static int
+testKeepAlive(void)
+{
+    const char *bin = getenv("NUVIRT_VIRTNETWORKD");
+    g_autofree char *dir = g_build_filename(virTestTempDir(), "keepalive", NULL);
+    g_autofree char *log = g_build_filename(dir, "log", NULL);
+    g_autofree char *sock = g_strdup_printf("%s/virtnetworkd-sock", dir);
+    g_autofree char *uri = g_strdup_printf("test+unix:///default?socket=%s", sock);
+    struct sockaddr_un un = { .sun_family = AF_UNIX };
+    /* REMOTE_PROC_CONNECT_SUPPORTS_FEATURE (60), VIR_DRV_FEATURE_PROGRAM_KEEPALIVE */
+    uint32_t call[8] = { htonl(32), htonl(0x20008086), htonl(1), htonl(60),
+                         htonl(0), htonl(1), htonl(0), htonl(10) };
+    virConnectPtr conn;
+    pid_t pid;
+    int fd, pings;
+
+    CHECK(bin);
+    g_mkdir_with_parents(dir, 0755);
+    CHECK((pid = startWith(bin, dir, "virtnetworkd",
+                           "auth_unix_rw = \"none\"\nkeepalive_interval = 1\n"
+                           "keepalive_count = 1\n", log)) > 0);
+    CHECK((conn = virConnectOpen(uri)));
+    g_strlcpy(un.sun_path, sock, sizeof(un.sun_path));
+    CHECK((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) >= 0);
+    CHECK(connect(fd, (struct sockaddr *)&un, sizeof(un)) == 0);
+    CHECK(write(fd, call, sizeof(call)) == sizeof(call));
+    pings = readUntilClosed(fd, 8);
+    close(fd);
+    CHECK(pings >= 1);
+    /* the library answers the pings: still served */
+    CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    CHECK_INTEQ(virConnectIsAlive(conn), 1);
+    virConnectClose(conn);
+    CHECK_INTEQ(stopDaemon(pid), 0);
+    return 0;
+}
+
 static int
 testNetworkd(void)
 {
@@ -603,5 +689,6 @@ main(void)
     runCase("polkit and sasl", testAuth);
     runCase("socket group and permissions", testPerms);
     runCase("client limits", testClientLimits);
+    runCase("keepalive", testKeepAlive);
     return virTestDone();
 }
