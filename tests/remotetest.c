@@ -456,6 +456,61 @@ testSSH(void)
     return 0;
 }
 
+/* proxy= picks the command run on the far side of ssh, as libvirt's:
+ * virt-ssh-helper (native), netcat on the socket (netcat, with netcat=
+ * naming the binary), or the helper when the host has it, else netcat
+ * (auto).  The lines are those Debian's libvirt 9.0.0 hands to ssh for
+ * the same URIs. */
+static int
+testSSHProxy(void)
+{
+    const char *dir = virTestTempDir();
+    g_autofree char *fake = g_build_filename(dir, "recordssh", NULL);
+    g_autofree char *log = g_build_filename(dir, "recordssh.log", NULL);
+    g_autofree char *script = g_strdup_printf("#!/bin/sh\necho \"$@\" > '%s'\nexit 1\n", log);
+    static const struct { const char *query; const char *line; } cases[] = {
+        { "proxy=native&socket=/x/y",
+          "-T -e none -- localhost sh -c 'virt-ssh-helper 'test:///default''\n" },
+        { "proxy=netcat&netcat=/opt/nc&socket=/x/y",
+          "-T -e none -- localhost sh -c 'if '/opt/nc' -q 2>&1 | grep \"requires an "
+          "argument\" >/dev/null 2>&1; then ARG=-q0;else ARG=;fi;'/opt/nc' $ARG -U /x/y'\n" },
+        { "proxy=auto&socket=/x/y",
+          "-T -e none -- localhost sh -c 'which virt-ssh-helper 1>/dev/null 2>&1; if test "
+          "$? = 0; then     virt-ssh-helper 'test:///default'; else    if 'nc' -q 2>&1 | "
+          "grep \"requires an argument\" >/dev/null 2>&1; then ARG=-q0;else ARG=;fi;'nc' "
+          "$ARG -U /x/y; fi'\n" },
+    };
+    g_autofree char *bad = NULL;
+    size_t i;
+
+    CHECK(g_file_set_contents(fake, script, -1, NULL));
+    CHECK(chmod(fake, 0700) == 0);
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *uri = g_strdup_printf("test+ssh://localhost/default?command=%s&%s",
+                                               fake, cases[i].query);
+        g_autofree char *line = NULL;
+
+        unlink(log);
+        CHECK(!virConnectOpen(uri));
+        CHECK(g_file_get_contents(log, &line, NULL, NULL));
+        CHECK_STREQ(line, cases[i].line);
+    }
+    /* refused before anything is run */
+    unlink(log);
+    bad = g_strdup_printf("test+ssh://localhost/default?command=%s"
+                                           "&proxy=native&netcat=/opt/nc", fake);
+    CHECK(!virConnectOpen(bad));
+    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_INVALID_ARG);
+    CHECK_STREQ(virGetLastErrorMessage(),
+                "invalid argument: netcat path not valid with native proxy mode");
+    g_free(bad);
+    bad = g_strdup_printf("test+ssh://localhost/default?command=%s&proxy=bogus", fake);
+    CHECK(!virConnectOpen(bad));
+    CHECK_STREQ(virGetLastErrorMessage(), "invalid argument: Unnkown proxy type 'bogus'");
+    CHECK(!g_file_test(log, G_FILE_TEST_EXISTS));
+    return 0;
+}
+
 static int
 testDaemonGone(void)
 {
@@ -501,6 +556,7 @@ main(void)
     virTestRun("events", testEvents);
     virTestRun("tls and tcp", testNetworked);
     virTestRun("ssh transport", testSSH);
+    virTestRun("ssh proxy modes", testSSHProxy);
     virTestRun("daemon goes away", testDaemonGone);
     stopDaemon();
     loopQuit = 1;

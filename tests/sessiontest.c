@@ -151,6 +151,42 @@ testNoAutostart(void)
     return 0;
 }
 
+/* mode=direct asks for the driver's own daemon (virtNAMEd), mode=legacy
+ * for libvirtd, in the user's runtime directory; anything else is an
+ * error.  Nothing is started (LIBVIRT_AUTOSTART=0). */
+static int
+testModes(void)
+{
+    static const struct { const char *mode; const char *sock; } modes[] = {
+        { "direct", "virttestd-sock" }, { "legacy", "libvirt-sock" },
+    };
+    size_t i;
+
+    g_setenv("LIBVIRT_AUTOSTART", "0", TRUE);
+    for (i = 0; i < G_N_ELEMENTS(modes); i++) {
+        g_autofree char *uri = g_strdup_printf("test+unix:///default?mode=%s", modes[i].mode);
+        g_autofree char *sock = sessionFile(modes[i].sock);
+        g_autofree char *msg = g_strdup_printf("Failed to connect socket to '%s': "
+                                               "No such file or directory", sock);
+
+        CHECK(!virConnectOpen(uri));
+        CHECK_STREQ(virGetLastErrorMessage(), msg);
+    }
+    CHECK(!virConnectOpen("test+unix:///default?mode=sideways"));
+    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_INVALID_ARG);
+    CHECK_STREQ(virGetLastErrorMessage(), "invalid argument: Unknown remote mode 'sideways'");
+    /* direct is for local sockets; over TCP the mode is not looked at */
+    CHECK(!virConnectOpen("test+ssh://localhost/default?mode=direct"));
+    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_OPERATION_UNSUPPORTED);
+    CHECK_STREQ(virGetLastErrorMessage(),
+                "Operation not supported: Cannot use direct socket mode for ssh transport");
+    CHECK(!virConnectOpen("test+tcp://127.0.0.1:1/default?mode=direct"));
+    CHECK_STREQ(virGetLastErrorMessage(),
+                "unable to connect to server at '127.0.0.1:1': Connection refused");
+    g_unsetenv("LIBVIRT_AUTOSTART");
+    return 0;
+}
+
 static int
 testConcurrent(void)
 {
@@ -198,6 +234,7 @@ runCases(void)
     virSetErrorFunc(NULL, quiet);
     virTestRun("session daemon started on demand", testAutostart);
     virTestRun("LIBVIRT_AUTOSTART=0", testNoAutostart);
+    virTestRun("mode=direct and mode=legacy", testModes);
     virTestRun("clients starting at once share one daemon", testConcurrent);
     stopSessionDaemon();
     return virTestDone();
