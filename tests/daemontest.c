@@ -51,7 +51,7 @@ startDaemon(const char *bin, const char *dir, const char *name)
         execl(bin, bin, "--config", conf, "--pid-file", pidfile, "--timeout", "1", NULL);
         _exit(127);
     }
-    for (i = 0; i < 500 && !g_file_test(admin, G_FILE_TEST_EXISTS); i++)
+    for (i = 0; i < 3000 && !g_file_test(admin, G_FILE_TEST_EXISTS); i++)
         g_usleep(10000);
     return pid;
 }
@@ -301,7 +301,8 @@ startWith(const char *bin, const char *dir, const char *name, const char *extra,
         _exit(127);
     }
     lastDaemon = pid;
-    for (i = 0; i < 500 && !g_file_test(sock, G_FILE_TEST_EXISTS); i++) {
+    /* up to 30 s: a sanitizer build on a busy machine starts slowly */
+    for (i = 0; i < 3000 && !g_file_test(sock, G_FILE_TEST_EXISTS); i++) {
         siginfo_t info = { 0 };
 
         /* gone already? (left to waitExit to reap) */

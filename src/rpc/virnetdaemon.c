@@ -19,17 +19,33 @@ struct _virNetDaemon {
     unsigned int timeout;        /* seconds; 0: none */
     gint quit;                   /* g_atomic access only */
     int timer;                   /* -1: none */
-    guint signals[3];
+    guint signals[2];            /* SIGTERM, SIGINT */
 };
+
+static gboolean
+virNetDaemonSignal(gpointer opaque)
+{
+    VIR_INFO("quitting on signal");
+    virNetDaemonQuit(opaque);
+    return G_SOURCE_CONTINUE;
+}
 
 virNetDaemon *
 virNetDaemonNew(void)
 {
     virNetDaemon *dmn = g_new0(virNetDaemon, 1);
+    int sigs[] = { SIGTERM, SIGINT };
+    size_t i;
 
     g_mutex_init(&dmn->lock);
     dmn->servers = g_ptr_array_new_with_free_func((GDestroyNotify)virNetServerUnref);
     dmn->timer = -1;
+    /* from the start, as libvirt's daemons: a SIGTERM that comes while
+     * the daemon is still setting up is seen once it runs, and it then
+     * quits cleanly (SIGHUP would reload; there is nothing to reload) */
+    signal(SIGPIPE, SIG_IGN);
+    for (i = 0; i < G_N_ELEMENTS(sigs); i++)
+        dmn->signals[i] = g_unix_signal_add(sigs[i], virNetDaemonSignal, dmn);
     return dmn;
 }
 
@@ -110,13 +126,6 @@ virNetDaemonQuit(virNetDaemon *dmn)
     g_main_context_wakeup(NULL);
 }
 
-static gboolean
-virNetDaemonSignal(gpointer opaque)
-{
-    VIR_INFO("quitting on signal");
-    virNetDaemonQuit(opaque);
-    return G_SOURCE_CONTINUE;
-}
 
 /* Once a second: quit when every server has been idle long enough. */
 static void
@@ -141,17 +150,8 @@ virNetDaemonTick(int timer G_GNUC_UNUSED, void *opaque)
 int
 virNetDaemonRun(virNetDaemon *dmn)
 {
-    int sigs[] = { SIGTERM, SIGINT, SIGHUP };
     size_t i;
 
-    signal(SIGPIPE, SIG_IGN);
-    for (i = 0; i < G_N_ELEMENTS(sigs); i++) {
-        /* SIGHUP would reload; there is nothing to reload, so it quits
-         * only with SIGTERM and SIGINT */
-        if (sigs[i] == SIGHUP)
-            continue;
-        dmn->signals[i] = g_unix_signal_add(sigs[i], virNetDaemonSignal, dmn);
-    }
     signal(SIGQUIT, SIG_DFL);
     g_mutex_lock(&dmn->lock);
     for (i = 0; i < dmn->servers->len; i++) {
