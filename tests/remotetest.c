@@ -211,6 +211,46 @@ testErrors(void)
     return 0;
 }
 
+/* Bulk statistics: every domain's, and those of a list of handles,
+ * which travel in the same procedure. */
+static int
+testDomainStats(void)
+{
+    virConnectPtr conn = virConnectOpen(rwURI);
+    virDomainStatsRecordPtr *recs = NULL;
+    virDomainPtr doms[3] = { NULL };
+    int state = -1;
+
+    CHECK(conn);
+    CHECK((doms[0] = virDomainLookupByName(conn, "test")));
+    CHECK_INTEQ(virConnectGetAllDomainStats(conn, VIR_DOMAIN_STATS_STATE, &recs, 0), 1);
+    CHECK_STREQ(virDomainGetName(recs[0]->dom), "test");
+    CHECK_INTEQ(recs[0]->nparams, 2);
+    CHECK(virTypedParamsGetInt(recs[0]->params, recs[0]->nparams, "state.state",
+                               &state) == 1);
+    CHECK_INTEQ(state, VIR_DOMAIN_RUNNING);
+    CHECK(!recs[1]);
+    virDomainStatsRecordListFree(recs);
+    recs = NULL;
+    doms[1] = doms[0];
+    CHECK_INTEQ(virDomainListGetStats(doms, 0, &recs, 0), 2);
+    CHECK_STREQ(virDomainGetName(recs[1]->dom), "test");
+    virDomainStatsRecordListFree(recs);
+    recs = NULL;
+    doms[1] = NULL;
+    CHECK_INTEQ(virDomainListGetStats(doms, 0, &recs,
+                                      VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE), 0);
+    virDomainStatsRecordListFree(recs);
+    CHECK(virDomainListGetStats(doms, VIR_DOMAIN_STATS_BLOCK, &recs,
+                                VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS) < 0);
+    CHECK_INTEQ(virGetLastError()->code, VIR_ERR_ARGUMENT_UNSUPPORTED);
+    CHECK_STREQ(virGetLastError()->message,
+                "argument unsupported: Stats types bits 0x20 are not supported by this daemon");
+    virDomainFree(doms[0]);
+    virConnectClose(conn);
+    return 0;
+}
+
 static int
 testReadOnly(void)
 {
@@ -551,6 +591,7 @@ main(void)
     virTestRun("open", testOpen);
     virTestRun("domains", testDomains);
     virTestRun("errors", testErrors);
+    virTestRun("bulk domain stats", testDomainStats);
     virTestRun("read-only socket", testReadOnly);
     virTestRun("state shared between connections", testSharedState);
     virTestRun("events", testEvents);

@@ -328,17 +328,29 @@ remoteDomainMemoryStats(virDomainPtr domain, virDomainMemoryStatPtr stats,
     return i;
 }
 
-/* Records of a handle and its typed parameters. */
+/* Records of a handle and its typed parameters; @doms (NULL-terminated,
+ * or NULL for every domain) travel as an array of handles, one
+ * procedure serving both entry points as in libvirt's protocol. */
 static int
-remoteConnectGetAllDomainStats(virConnectPtr conn, unsigned int stats,
-                               virDomainStatsRecordPtr **retStats, unsigned int flags)
+remoteDomainStatsCall(virConnectPtr conn, virDomainPtr *doms, unsigned int stats,
+                      virDomainStatsRecordPtr **retStats, unsigned int flags)
 {
     remote_connect_get_all_domain_stats_args args = { { 0, NULL }, stats, flags };
     remote_connect_get_all_domain_stats_ret ret = { { 0 } };
+    g_autofree remote_nonnull_domain *wire = NULL;
     virDomainStatsRecordPtr *records = NULL;
     int rv = -1;
     size_t i;
 
+    for (i = 0; doms && doms[i]; i++)
+        ;
+    if (i) {
+        wire = g_new0(remote_nonnull_domain, i);
+        args.doms.doms_len = i;
+        args.doms.doms_val = wire;
+        for (i = 0; doms[i]; i++)
+            remoteMakeDomain(&wire[i], doms[i]);
+    }
     if (CALL(conn, CONNECT_GET_ALL_DOMAIN_STATS, connect_get_all_domain_stats_args,
              connect_get_all_domain_stats_ret) < 0)
         return -1;
@@ -365,6 +377,20 @@ remoteConnectGetAllDomainStats(virConnectPtr conn, unsigned int stats,
  cleanup:
     xdr_free((xdrproc_t)xdr_remote_connect_get_all_domain_stats_ret, (char *)&ret);
     return rv;
+}
+
+static int
+remoteConnectGetAllDomainStats(virConnectPtr conn, unsigned int stats,
+                               virDomainStatsRecordPtr **retStats, unsigned int flags)
+{
+    return remoteDomainStatsCall(conn, NULL, stats, retStats, flags);
+}
+
+static int
+remoteDomainListGetStats(virDomainPtr *doms, unsigned int stats,
+                         virDomainStatsRecordPtr **retStats, unsigned int flags)
+{
+    return remoteDomainStatsCall(doms[0]->conn, doms, stats, retStats, flags);
 }
 
 /* A list of strings allocated for the caller, NULL-terminated. */
@@ -402,6 +428,7 @@ remoteSpecialFillDrivers(virHypervisorDriver *hv, virNodeDeviceDriver *nodedev)
     hv->nodeGetCPUMap = remoteNodeGetCPUMap;
     hv->domainMemoryStats = remoteDomainMemoryStats;
     hv->connectGetAllDomainStats = remoteConnectGetAllDomainStats;
+    hv->domainListGetStats = remoteDomainListGetStats;
     hv->connectGetCPUModelNames = remoteConnectGetCPUModelNames;
     nodedev->nodeDeviceGetParent = remoteNodeDeviceGetParent;
 }
