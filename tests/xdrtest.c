@@ -254,6 +254,75 @@ testTruncated(void)
     return 0;
 }
 
+/* The primitives under the generated routines (src/rpc/virxdr.c). */
+static int
+testPrimitives(void)
+{
+    static const unsigned char want[] = {
+        0x40, 0x09, 0x21, 0xfb, 0x54, 0x44, 0x2d, 0x18, /* double pi */
+        0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff, 0xff, /* int[3] */
+        0x00, 0x00, 0x00, 0x00, 0x7f, 0xff, 0xff, 0xff,
+        0x00, 0x00, 0x00, 0x02, 0xab, 0xcd, 0x00, 0x00, /* bytes<2> */
+        0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x2a, /* int *: 42 */
+        0x00, 0x00, 0x00, 0x00,                         /* int *: NULL */
+    };
+    int ints[3] = { -1, 0, INT_MAX };
+    char bytes[2] = { (char)0xab, (char)0xcd };
+    int answer = 42;
+    double pi = 3.141592653589793;
+    unsigned char buf[sizeof(want)];
+    char *ip = (char *)ints, *bp = bytes, *pp = (char *)&answer, *np = NULL;
+    u_int nints = 3, nbytes = 2;
+    int *back = NULL, *backp = NULL, *backn = NULL;
+    char *backb = NULL;
+    u_int nback = 0, nbackb = 0;
+    XDR xdr;
+
+    memset(buf, 0xEE, sizeof(buf));
+    xdrmem_create(&xdr, (char *)buf, sizeof(buf), XDR_ENCODE);
+    CHECK(xdr_double(&xdr, &pi));
+    CHECK(xdr_array(&xdr, &ip, &nints, 3, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK(xdr_bytes(&xdr, &bp, &nbytes, 2));
+    CHECK(xdr_pointer(&xdr, &pp, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK(xdr_pointer(&xdr, &np, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK_INTEQ(xdr_getpos(&xdr), sizeof(want));
+    CHECK(memcmp(buf, want, sizeof(want)) == 0);
+    /* no room left: refused */
+    CHECK(!xdr_int(&xdr, &answer));
+    /* over the maximum: refused */
+    CHECK(xdr_setpos(&xdr, 8));
+    CHECK(!xdr_array(&xdr, &ip, &nints, 2, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK(!xdr_setpos(&xdr, sizeof(want) + 1));
+
+    pi = 0;
+    xdrmem_create(&xdr, (char *)want, sizeof(want), XDR_DECODE);
+    CHECK(xdr_double(&xdr, &pi));
+    CHECK(pi == 3.141592653589793);
+    CHECK(xdr_array(&xdr, (char **)&back, &nback, 3, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK_INTEQ(nback, 3);
+    CHECK(back[0] == -1 && back[1] == 0 && back[2] == INT_MAX);
+    CHECK(xdr_bytes(&xdr, &backb, &nbackb, 2));
+    CHECK(nbackb == 2 && memcmp(backb, bytes, 2) == 0);
+    CHECK(xdr_pointer(&xdr, (char **)&backp, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK(backp && *backp == 42);
+    CHECK(xdr_pointer(&xdr, (char **)&backn, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK(backn == NULL);
+    CHECK_INTEQ(xdr_getpos(&xdr), sizeof(want));
+
+    /* XDR_FREE releases what decoding allocated, and clears the pointers */
+    xdr.x_op = XDR_FREE;
+    CHECK(xdr_array(&xdr, (char **)&back, &nback, 3, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK(xdr_bytes(&xdr, &backb, &nbackb, 2));
+    CHECK(xdr_pointer(&xdr, (char **)&backp, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK(!back && !backb && !backp);
+
+    /* a count the message cannot hold allocates nothing and fails */
+    xdrmem_create(&xdr, (char *)want + 8, 8, XDR_DECODE);
+    CHECK(!xdr_array(&xdr, (char **)&back, &nback, 3, sizeof(int), (xdrproc_t)xdr_int));
+    CHECK(back == NULL);
+    return 0;
+}
+
 int
 main(void)
 {
@@ -263,5 +332,6 @@ main(void)
     virTestRun("message header", testHeader);
     virTestRun("string bound", testStringBound);
     virTestRun("truncated message", testTruncated);
+    virTestRun("XDR primitives", testPrimitives);
     return virTestDone();
 }

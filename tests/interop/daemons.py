@@ -56,11 +56,8 @@ def clean_env(libdir=None):
     if libdir:
         env["LD_LIBRARY_PATH"] = libdir
         # a sanitized nuvirt library in Debian's (unsanitized) python or
-        # virsh needs the sanitizer runtimes loaded first, and libtirpc at
-        # start-up too: ASan intercepts xdrmem_create and finds the real
-        # one only among the libraries loaded when it starts, not in a
-        # library python dlopen()s later.  The leaks of the interpreter
-        # itself are not ours to check.
+        # virsh needs the sanitizer runtimes loaded first.  The leaks of
+        # the interpreter itself are not ours to check.
         preload = sanitizer_runtimes(os.path.join(libdir, "libvirt.so.0"))
         if preload:
             env["LD_PRELOAD"] = " ".join(preload)
@@ -80,11 +77,6 @@ def sanitizer_runtimes(lib):
         if parts and parts[0].startswith(("libasan.so", "libubsan.so")) \
                 and "=>" in parts and len(parts) > 2:
             found.append(parts[2])
-    if found:
-        for ln in res.stdout.splitlines():
-            parts = ln.split()
-            if parts and parts[0].startswith("libtirpc.so") and len(parts) > 2:
-                found.append(parts[2])
     return found
 
 
