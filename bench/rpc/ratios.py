@@ -48,8 +48,9 @@ def main():
                 if what == "lookup" and sub == "16" and field == "calls_per_s":
                     targets.append(("lookup calls/s at 16 clients >= 2x libvirtd",
                                     ratio, ratio >= 2))
-                if what == "rss" and sub == "idle":
-                    targets.append(("idle RSS <= 1/3 of libvirtd's", ratio, ratio <= 1 / 3))
+                if what == "rss" and sub in ("fresh", "idle"):
+                    targets.append(("%s RSS <= 1/3 of libvirtd's" % sub, ratio,
+                                    ratio <= 1 / 3))
     if raw:
         for kind in ("nuvirt", "debian"):
             for op in ("raw_client_get_lib_version", "trivial"):

@@ -15,8 +15,10 @@ issue asks for.
 For each operation and 1, 4, 16 client processes (each its own connection,
 started, warmed up, then released together for --duration seconds):
 aggregate calls/s and p50/p99 latency over every call of every client.
-Memory: the daemon's VmRSS idle (started, one connection opened and
-closed), then with 10,000 domains defined (and the connection still open).
+Memory: the daemon's VmRSS fresh (started, no client yet), idle (one
+connection opened and closed: the test driver's default state was built
+from its XML once), then with 10,000 domains defined (and the connection
+still open).
 Baseline: raw_rtt.c (built here with cc) gives the round trip of a
 28-byte packet over a UNIX socket through an echo process, and the same
 C client's trivial call to each daemon with 1, 4, 16 client processes
@@ -148,6 +150,8 @@ def bench_daemon(d, args, tmp):
     d.start()
     try:
         pid = d.pid()
+        time.sleep(0.5)
+        out_mem(d, pid, "fresh")
         c = libvirt.open(d.uri)
         c.close()
         time.sleep(0.5)
