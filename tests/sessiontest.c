@@ -5,7 +5,8 @@
  * libvirt-sock, which is started on demand ($VIRTD_PATH/libvirtd
  * --timeout=120) under the lock $XDG_RUNTIME_DIR/libvirt/libvirtd.lock,
  * so that clients starting at once share one daemon.  LIBVIRT_AUTOSTART=0
- * turns the spawning off.  Run as root, the cases run as user nobody.
+ * turns the spawning off.  virtproxyd passes URIs it has no driver for
+ * to the driver's own daemon.  Run as root, the cases run as user nobody.
  * Public API only.
  */
 #include <libvirt/libvirt.h>
@@ -227,6 +228,99 @@ testConcurrent(void)
     return 0;
 }
 
+/* Start daemon @bin as the user (its default sockets, in the runtime
+ * directory); wait for socket @sock. */
+static pid_t
+startUserDaemon(const char *bin, const char *sock)
+{
+    pid_t pid;
+    int i;
+
+    if (!bin)
+        return -1;
+    if ((pid = fork()) == 0) {
+        execl(bin, bin, "--timeout", "30", NULL);
+        _exit(127);
+    }
+    for (i = 0; i < 3000 && !g_file_test(sock, G_FILE_TEST_EXISTS); i++)
+        g_usleep(10000);
+    return pid;
+}
+
+static void
+stopUserDaemon(pid_t pid)
+{
+    int status;
+
+    if (pid > 0) {
+        kill(pid, SIGTERM);
+        waitpid(pid, &status, 0);
+    }
+}
+
+static int
+checkOpenFails(const char *uri, int code, const char *msg)
+{
+    virConnectPtr conn = virConnectOpen(uri);
+
+    if (conn) {
+        virConnectClose(conn);
+        fprintf(stderr, "%s: opened\n", uri);
+        return -1;
+    }
+    CHECK_INTEQ(virGetLastError()->code, code);
+    CHECK_STREQ(virGetLastErrorMessage(), msg);
+    return 0;
+}
+
+/* virtproxyd passes what it has no driver for to that driver's own
+ * daemon (direct mode, the user's sockets): with virtqemud absent (and
+ * not started: LIBVIRT_AUTOSTART=0) the proxy's error names virtqemud's
+ * socket; with it there, virtqemud's own answer comes back.  virtqemud
+ * has no qemu driver in nuvirt: it answers that, and does not call
+ * itself through its remote driver (which would wait forever). */
+static int
+proxyCases(pid_t *proxy, pid_t *qemu)
+{
+    g_autofree char *proxySock = sessionFile("virtproxyd-sock");
+    g_autofree char *qemuSock = sessionFile("virtqemud-sock");
+    g_autofree char *viaProxy = g_strdup_printf("qemu:///session?socket=%s", proxySock);
+    g_autofree char *direct = g_strdup_printf("qemu:///session?socket=%s", qemuSock);
+    g_autofree char *absent = g_strdup_printf("Failed to connect socket to '%s': "
+                                              "No such file or directory", qemuSock);
+    const char *noDriver = "no connection driver available for qemu:///session";
+
+    g_setenv("LIBVIRT_AUTOSTART", "0", TRUE);
+    CHECK((*proxy = startUserDaemon(getenv("NUVIRT_VIRTPROXYD"), proxySock)) > 0);
+    CHECK(checkOpenFails(viaProxy, VIR_ERR_SYSTEM_ERROR, absent) == 0);
+    CHECK((*qemu = startUserDaemon(getenv("NUVIRT_VIRTQEMUD"), qemuSock)) > 0);
+    CHECK(checkOpenFails(direct, VIR_ERR_NO_CONNECT, noDriver) == 0);
+    CHECK(checkOpenFails(viaProxy, VIR_ERR_NO_CONNECT, noDriver) == 0);
+    /* the test driver is in every daemon: served by the proxy itself */
+    g_free(direct);
+    direct = g_strdup_printf("test+unix:///default?socket=%s", proxySock);
+    {
+        virConnectPtr conn = virConnectOpen(direct);
+
+        CHECK(conn);
+        CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+        virConnectClose(conn);
+    }
+    return 0;
+}
+
+static int
+testProxy(void)
+{
+    pid_t proxy = -1, qemu = -1;
+    int rc = proxyCases(&proxy, &qemu);
+
+    stopUserDaemon(proxy);
+    stopUserDaemon(qemu);
+    g_unsetenv("LIBVIRT_AUTOSTART");
+    return rc;
+}
+
 /* The cases, as an ordinary user; the exit status says how they went. */
 static int
 runCases(void)
@@ -236,6 +330,7 @@ runCases(void)
     virTestRun("LIBVIRT_AUTOSTART=0", testNoAutostart);
     virTestRun("mode=direct and mode=legacy", testModes);
     virTestRun("clients starting at once share one daemon", testConcurrent);
+    virTestRun("virtproxyd forwards to virtqemud", testProxy);
     stopSessionDaemon();
     return virTestDone();
 }

@@ -624,9 +624,9 @@ main(int argc, char **argv)
     cfg->listenTLS = false;      /* no --listen: the file alone decides */
 #endif
 #ifdef LIBVIRTD
-    remoteSetInsideDaemon(true);
+    remoteSetInsideDaemon(DAEMON_NAME, true);
 #else
-    remoteSetInsideDaemon(false);
+    remoteSetInsideDaemon(DAEMON_NAME, false);
 #endif
 
     configPath = args.config ? g_strdup(args.config)

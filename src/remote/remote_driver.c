@@ -25,12 +25,27 @@ VIR_LOG_INIT("remote.driver");
 
 static bool insideDaemon;
 static bool monolithicDaemon;
+static const char *daemonName;   /* static storage, the daemon's */
 
 void
-remoteSetInsideDaemon(bool monolithic)
+remoteSetInsideDaemon(const char *name, bool monolithic)
 {
     insideDaemon = true;
+    daemonName = name;
     monolithicDaemon = monolithic;
+}
+
+/* Would the open of @driver's URI come back to this daemon (virtNAMEd
+ * serving NAME:/// without a driver for it)?  It would wait on itself. */
+static bool
+remoteLoopsToSelf(const char *driver)
+{
+    g_autofree char *direct = NULL;
+
+    if (!daemonName || !driver)
+        return false;
+    direct = g_strdup_printf("virt%sd", driver);
+    return STREQ(direct, daemonName);
 }
 
 /* ---- calls -------------------------------------------------------- */
@@ -281,7 +296,8 @@ remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
             return VIR_DRV_OPEN_DECLINED;
         virURISplitScheme(conn->uri->scheme, &driver, &transport);
         if (!conn->uri->server && !virURIGetParam(conn->uri, "socket") &&
-            (monolithicDaemon || (driver && remoteHasLocalDriver(driver))))
+            (monolithicDaemon || (driver && remoteHasLocalDriver(driver)) ||
+             remoteLoopsToSelf(driver)))
             return VIR_DRV_OPEN_DECLINED;
     }
     if (remoteParseURI(conn->uri, flags & VIR_CONNECT_RO, &info) < 0)

@@ -10,9 +10,10 @@
 /* Register the remote driver; it must come after every local driver. */
 int remoteRegister(void);
 
-/* Inside a daemon, local URIs are the daemon's own drivers' (all of them
- * in a monolithic daemon); only the others go through the remote driver. */
-void remoteSetInsideDaemon(bool monolithic);
+/* Inside daemon @name, local URIs are the daemon's own drivers' (all of
+ * them in a monolithic daemon); only the others go through the remote
+ * driver, and never back to @name itself. */
+void remoteSetInsideDaemon(const char *name, bool monolithic);
 
 /* Hand-written methods (remote_special.c). */
 void remoteSpecialFillDrivers(virHypervisorDriver *hv, virNodeDeviceDriver *nodedev);
