@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <arpa/inet.h>
+#include <netinet/in.h>
 #include <grp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -181,7 +182,9 @@ startActivated(const char *bin, const char *dir, int *fds, size_t nfds,
         g_setenv("LISTEN_PID", pidstr, TRUE);
         g_setenv("LISTEN_FDS", nstr, TRUE);
         g_setenv("LISTEN_FDNAMES", names, TRUE);
-        execl(bin, bin, "--config", conf, "--pid-file", pidfile, "--timeout", "2", NULL);
+        /* NUVIRT_TEST_LISTEN: libvirtd's --listen, to be refused */
+        execl(bin, bin, "--config", conf, "--pid-file", pidfile, "--timeout", "2",
+              getenv("NUVIRT_TEST_LISTEN") ? "--listen" : NULL, NULL);
         _exit(127);
     }
     lastDaemon = pid;
@@ -275,6 +278,68 @@ testActivation(void)
 
 /* Start @bin with unix_sock_dir = @dir plus @extra in its file, its
  * stderr to @log; wait until its sockets are there. */
+/* A TCP socket listening on a free loopback port; its port in @port. */
+static int
+listenTCP(int *port)
+{
+    struct sockaddr_in sa = { .sin_family = AF_INET,
+                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof(sa);
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+    if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+        listen(fd, 16) < 0 || getsockname(fd, (struct sockaddr *)&sa, &len) < 0) {
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    *port = ntohs(sa.sin_port);
+    return fd;
+}
+
+/* The daemons that do IP: virtproxyd serves an activated TCP unit
+ * (auth_tcp defaults to none without SASL), and libvirtd refuses
+ * --listen under activation, as libvirt's do. */
+static int
+testActivationIP(void)
+{
+    const char *proxyd = getenv("NUVIRT_VIRTPROXYD");
+    const char *libvirtd = getenv("NUVIRT_LIBVIRTD");
+    g_autofree char *dir = g_build_filename(virTestTempDir(), "activation-ip", NULL);
+    g_autofree char *log = g_build_filename(dir, "log", NULL);
+    g_autofree char *path = g_build_filename(dir, "act-rw", NULL);
+    g_autofree char *uri = NULL;
+    g_autofree char *errors = NULL;
+    virConnectPtr conn;
+    int fds[2];
+    int port = 0;
+    pid_t pid;
+
+    CHECK(proxyd && libvirtd);
+    g_mkdir_with_parents(dir, 0700);
+    CHECK((fds[0] = listenUNIX(path)) >= 0);
+    CHECK((fds[1] = listenTCP(&port)) >= 0);
+    CHECK((pid = startActivated(proxyd, dir, fds, 2,
+                                "virtproxyd.socket:virtproxyd-tcp.socket", log)) > 0);
+    uri = g_strdup_printf("test+tcp://127.0.0.1:%d/default", port);
+    CHECK((conn = virConnectOpen(uri)));
+    CHECK_INTEQ(virConnectNumOfDomains(conn), 1);
+    CHECK_INTEQ(virConnectIsSecure(conn), 0);
+    virConnectClose(conn);
+    CHECK_INTEQ(waitExit(pid, 10), 0);
+
+    g_setenv("NUVIRT_TEST_LISTEN", "1", TRUE);
+    pid = startActivated(libvirtd, dir, fds, 1, "libvirtd.socket", log);
+    g_unsetenv("NUVIRT_TEST_LISTEN");
+    CHECK(pid > 0);
+    CHECK_INTEQ(waitExit(pid, 10), 1);
+    CHECK(g_file_get_contents(log, &errors, NULL, NULL));
+    CHECK(strstr(errors, "--listen parameter not permitted with systemd activation sockets"));
+    close(fds[0]);
+    close(fds[1]);
+    return 0;
+}
+
 static pid_t
 startWith(const char *bin, const char *dir, const char *name, const char *extra,
           const char *log)
@@ -687,6 +752,7 @@ main(void)
     runCase("virtnetworkd", testNetworkd);
     runCase("virtproxyd", testProxyd);
     runCase("socket activation", testActivation);
+    runCase("socket activation of TCP", testActivationIP);
     runCase("polkit and sasl", testAuth);
     runCase("socket group and permissions", testPerms);
     runCase("client limits", testClientLimits);
