@@ -49,6 +49,7 @@ checkSame(testVolData *data, const model *m)
 {
     g_autofree char *buf = g_new0(char, MODEL_MAX + 16);
     unsigned long long allocated = 0;
+    size_t runEnd = 0;
     size_t i;
 
     CHECK_INTEQ(testVolDataLength(data), m->length);
@@ -64,13 +65,17 @@ checkSame(testVolData *data, const model *m)
     for (i = 0; i < m->length; i++) {
         bool inData;
         unsigned long long len;
-        size_t j = i;
 
+        /* runEnd: the first byte after the run i is in */
+        if (i == 0 || m->allocated[i] != m->allocated[i - 1]) {
+            runEnd = i;
+            while (runEnd < m->length &&
+                   m->allocated[runEnd] == m->allocated[i])
+                runEnd++;
+        }
         testVolDataInData(data, i, &inData, &len);
         CHECK_INTEQ(inData, m->allocated[i]);
-        while (j < m->length && m->allocated[j] == m->allocated[i])
-            j++;
-        CHECK_INTEQ(len, j - i);
+        CHECK_INTEQ(len, runEnd - i);
     }
     return 0;
 }
