@@ -20,10 +20,11 @@
  *  - then the root's first attribute: "Invalid attribute NAME for
  *    element ROOT";
  *  - comments, processing instructions and blank text are skipped.
- * Not checked: the <domain> (and a snapshot's <inactiveDomain>) child,
- * which the schema checks against the whole domain schema (the domain
- * parser checks it when it is read), and the source of an external
- * snapshot disk; what is checked refuses only what the schema refuses.
+ * Not checked: a whole <domain> (and a snapshot's <inactiveDomain>)
+ * beyond its type attribute and having children, which the schema checks
+ * against the whole domain schema (the domain parser checks it when it
+ * is read), and the source of an external snapshot disk; what is
+ * checked refuses only what the schema refuses.
  */
 #include "internal.h"
 #include "conf/moment_schema.h"
@@ -223,7 +224,8 @@ virSchemaCheckpointDiskOK(xmlNodePtr node)
 
         if (attr->ns)
             return false;
-        value = virXMLPropString(node, name);
+        if (!(value = virXMLPropString(node, name)))
+            value = g_strdup("");
         if (STREQ(name, "name")) {
             if (!virSchemaIsDiskTargetDev(value) && !virSchemaIsAbsFilePath(value))
                 return false;
@@ -266,13 +268,16 @@ virSchemaCheckpointDisksOK(xmlNodePtr node)
 }
 
 
-/* A domain is left to the domain parser: only one with no child element
- * at all, which no form of it allows, is refused here. */
+/* A whole domain is left to the domain parser: only one without the
+ * type attribute or any child element, which the schema requires, is
+ * refused here. */
 static bool
 virSchemaDomainOK(xmlNodePtr node)
 {
     xmlNodePtr cur;
 
+    if (!xmlHasNsProp(node, BAD_CAST "type", NULL))
+        return false;
     for (cur = node->children; cur; cur = cur->next) {
         if (cur->type == XML_ELEMENT_NODE)
             return true;
@@ -412,6 +417,52 @@ virSchemaSnapshotDisksOK(xmlNodePtr node)
 }
 
 
+/* [a-fA-F0-9]{32} or [a-fA-F0-9]{8}-([a-fA-F0-9]{4}-){3}[a-fA-F0-9]{12} */
+static bool
+virSchemaIsUUID(const char *s)
+{
+    size_t len = strlen(s);
+    size_t i;
+
+    if (len == 32)
+        return strspn(s, "0123456789abcdefABCDEF") == 32;
+    if (len != 36)
+        return false;
+    for (i = 0; i < len; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+        if (dash ? s[i] != '-' : !g_ascii_isxdigit(s[i]))
+            return false;
+    }
+    return true;
+}
+
+
+/* A whole domain, or one that only names its UUID. */
+static bool
+virSchemaSnapshotDomainOK(xmlNodePtr node)
+{
+    xmlNodePtr cur;
+    size_t n = 0;
+
+    if (xmlHasNsProp(node, BAD_CAST "type", NULL))
+        return virSchemaDomainOK(node);
+    if (node->properties)
+        return false;
+    for (cur = node->children; cur; cur = cur->next) {
+        g_autofree char *uuid = NULL;
+
+        if (virSchemaIgnorable(cur))
+            continue;
+        if (!virSchemaElementIs(cur, "uuid") || !(uuid = virSchemaDataOf(cur)) ||
+            !virSchemaIsUUID(uuid))
+            return false;
+        n++;
+    }
+    return n == 1;
+}
+
+
 static bool
 virSchemaSnapshotParentOK(xmlNodePtr node)
 {
@@ -483,7 +534,7 @@ static const virSchemaGroup snapshotGroups[] = {
     { "memory", virSchemaSnapshotMemoryOK },
     { "disks", virSchemaSnapshotDisksOK },
     { "active", virSchemaSnapshotActiveOK },
-    { "domain", virSchemaDomainOK },
+    { "domain", virSchemaSnapshotDomainOK },
     { "inactiveDomain", virSchemaDomainOK },
     { "parent", virSchemaSnapshotParentOK },
     { "cookie", virSchemaSnapshotCookieOK },

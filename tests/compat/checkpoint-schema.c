@@ -76,6 +76,10 @@ static const char *const bodies[] = {
     "<parent a='1'><name>a</name></parent>",
     "<name>p1</name><parent><name>nosuch</name></parent>",
     "<domain/>",
+    "<domain><name>x</name></domain>",
+    "<domain><uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid></domain>",
+    "<name>dom1</name><domain type='test'><name>test</name><memory>1024</memory>"
+    "<os><type>hvm</type></os></domain>",
 };
 
 static const char *const roots[] = {
