@@ -106,6 +106,14 @@ testEscapeString(void)
     CHECK_STREQ(virBufferCurrentContent(&buf), "<name>vm-1</name>\n");
     virBufferFreeAndReset(&buf);
 
+    /* indented, and a format with '%%' around the string */
+    virBufferAdjustIndent(&buf, 4);
+    virBufferEscapeString(&buf, "<p v='100%%'>%s</p>\n", "a&b");
+    virBufferEscapeString(&buf, "%s", "<x>");
+    CHECK_STREQ(virBufferCurrentContent(&buf),
+                "    <p v='100%'>a&amp;b</p>\n    &lt;x&gt;");
+    virBufferFreeAndReset(&buf);
+
     virBufferEscape(&buf, '\\', ",", "%s", "a,b,,c");
     CHECK_STREQ(virBufferCurrentContent(&buf), "a\\,b\\,\\,c");
     virBufferFreeAndReset(&buf);
@@ -116,6 +124,48 @@ testEscapeString(void)
 
     virBufferURIEncodeString(&buf, "a b/c");
     CHECK_STREQ(virBufferCurrentContent(&buf), "a%20b%2Fc");
+    return 0;
+}
+
+/* virBufferAsprintf formats common conversions itself: compare with
+ * glib's printf, which the others still go through. */
+#define CHECK_PRINTF(...) \
+    do { \
+        g_auto(virBuffer) pb = VIR_BUFFER_INITIALIZER; \
+        g_autofree char *want = g_strdup_printf(__VA_ARGS__); \
+        virBufferAsprintf(&pb, __VA_ARGS__); \
+        CHECK_INTEQ(virBufferUse(&pb), strlen(want)); \
+        CHECK_STREQ(virBufferCurrentContent(&pb), want); \
+    } while (0)
+
+static int
+testPrintf(void)
+{
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+    g_autofree char *big = g_strnfill(600, 'q');
+
+    CHECK_PRINTF("plain text, no conversion");
+    CHECK_PRINTF("%d|%i|%d|%d|%d", 0, -1, G_MAXINT, G_MININT, 42);
+    CHECK_PRINTF("%u|%u|%x|%X|%x", 0u, G_MAXUINT, 0xdeadbeefu, 0xabcdefu, 0u);
+    CHECK_PRINTF("%ld|%lu|%lx|%ld", G_MINLONG, G_MAXULONG, 0x1fUL, 7L);
+    CHECK_PRINTF("%lld|%llu|%llx|%llX", (long long)G_MININT64, (unsigned long long)G_MAXUINT64,
+                 0x123456789abcdefULL, 0xfedcba9876543210ULL);
+    CHECK_PRINTF("%zu|%zd|%zx", (size_t)G_MAXSIZE, (ssize_t)-5, (size_t)255);
+    CHECK_PRINTF("%02x:%02x:%02X|%04x|%08x", 0u, 0xau, 0xffu, 0x1234u, 0x12u);
+    CHECK_PRINTF("%5d|%05d|%05d|%3u|%03u|%1d|%0d", 42, 42, -42, 12345u, 7u, -7, 3);
+    CHECK_PRINTF("%010lld|%20llu|%-5d|%+d|% d", -123LL, 1ULL, 1, 2, 3);
+    CHECK_PRINTF("<a n='%s' c='%c'>%s</a>%%%s", "x", 'y', "", "tail");
+    CHECK_PRINTF("%s|%.2f|%p|%5s|%-3s|%.1s|%hhu|%hd", "mixed", 1.5, (void *)&buf,
+                 "r", "l", "cut", 300u, 70000);
+    CHECK_PRINTF("%s%s", big, "long output");
+
+    /* NULL for %s prints (null), as glibc does */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-overflow"
+#pragma GCC diagnostic ignored "-Wformat"
+    virBufferAsprintf(&buf, "[%s]", (const char *)NULL);
+#pragma GCC diagnostic pop
+    CHECK_STREQ(virBufferCurrentContent(&buf), "[(null)]");
     return 0;
 }
 
@@ -275,6 +325,7 @@ main(void)
     virTestRun("indent", testIndent);
     virTestRun("escape string", testEscapeString);
     virTestRun("escape shell", testEscapeShell);
+    virTestRun("printf", testPrintf);
     virTestRun("trim", testTrim);
     virTestRun("add buffer", testAddBuffer);
     virTestRun("format element", testFormatElement);
