@@ -47,6 +47,124 @@ addDomain(virDomainObjList *doms, const char *name, unsigned int n)
     return dom;
 }
 
+/* virDomainObjListForEachSummary into a name -> id table. */
+static int
+summaryAdd(const char *name, const unsigned char *uuid, int id, void *opaque)
+{
+    GHashTable *seen = opaque;
+
+    if (!uuid || uuid[0] != 0x6a || g_hash_table_contains(seen, name))
+        return -1;
+    g_hash_table_insert(seen, g_strdup(name), GINT_TO_POINTER(id));
+    return 0;
+}
+
+static GHashTable *
+summaries(virDomainObjList *doms)
+{
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    if (virDomainObjListForEachSummary(doms, summaryAdd, seen) < 0)
+        g_clear_pointer(&seen, g_hash_table_unref);
+    return seen;
+}
+
+static int
+summaryStop(const char *name G_GNUC_UNUSED, const unsigned char *uuid G_GNUC_UNUSED,
+            int id G_GNUC_UNUSED, void *opaque)
+{
+    int *calls = opaque;
+
+    return ++*calls == 3 ? -7 : 0;
+}
+
+static int
+renameDef(virDomainObj *dom, const char *newName, void *opaque G_GNUC_UNUSED)
+{
+    g_free(dom->def->name);
+    dom->def->name = g_strdup(newName);
+    return 0;
+}
+
+/* The summaries follow adds, id changes, renames and removals (freed slots are
+ * reused), long names included, without taking any object's lock. */
+static int
+testSummaries(void)
+{
+    g_autoptr(virDomainObjList) doms = virDomainObjListNew();
+    g_autoptr(GHashTable) seen = NULL;
+    const char *longName = "a-domain-name-longer-than-the-inline-copy-of-a-slot";
+    virDomainObj *dom;
+    int calls = 0;
+    size_t i;
+
+    for (i = 0; i < 300; i++) {
+        g_autofree char *name = g_strdup_printf("d%zu", i);
+
+        CHECK((dom = addDomain(doms, name, i)));
+        if (i % 3 == 0)
+            virDomainObjSetID(dom, 10 + i);
+        /* every fifth is gone again: its slot is free for the next */
+        if (i % 5 == 0)
+            virDomainObjListRemove(doms, dom);
+        virDomainObjEndAPI(&dom);
+    }
+    CHECK((dom = addDomain(doms, longName, 1000)));
+    /* listing does not wait for a locked domain, and sees its id */
+    virDomainObjSetID(dom, 5);
+    CHECK((seen = summaries(doms)));
+    virDomainObjEndAPI(&dom);
+    CHECK_INTEQ(virDomainObjListCount(doms), 241);
+    CHECK_INTEQ(g_hash_table_size(seen), 241);
+    CHECK(g_hash_table_contains(seen, longName));
+    CHECK_INTEQ(GPOINTER_TO_INT(g_hash_table_lookup(seen, longName)), 5);
+    for (i = 0; i < 300; i++) {
+        g_autofree char *name = g_strdup_printf("d%zu", i);
+        gpointer id;
+
+        CHECK(g_hash_table_lookup_extended(seen, name, NULL, &id) == (i % 5 != 0));
+        if (i % 5 != 0)
+            CHECK_INTEQ(GPOINTER_TO_INT(id), i % 3 == 0 ? (int)(10 + i) : -1);
+    }
+    g_clear_pointer(&seen, g_hash_table_unref);
+
+    /* stopping and removing show at once */
+    CHECK((dom = virDomainObjListFindByName(doms, "d3")));
+    virDomainObjSetID(dom, -1);
+    virDomainObjEndAPI(&dom);
+    CHECK((dom = virDomainObjListFindByName(doms, longName)));
+    virDomainObjListRemove(doms, dom);
+    virDomainObjEndAPI(&dom);
+    CHECK((seen = summaries(doms)));
+    CHECK_INTEQ(g_hash_table_size(seen), 240);
+    CHECK(!g_hash_table_contains(seen, longName));
+    CHECK_INTEQ(GPOINTER_TO_INT(g_hash_table_lookup(seen, "d3")), -1);
+    g_clear_pointer(&seen, g_hash_table_unref);
+
+    /* renames, to a long name and back to a short one */
+    CHECK((dom = virDomainObjListFindByName(doms, "d4")));
+    CHECK_INTEQ(virDomainObjListRename(doms, dom, longName, renameDef, NULL), 0);
+    virDomainObjEndAPI(&dom);
+    CHECK((dom = virDomainObjListFindByName(doms, "d6")));
+    CHECK_INTEQ(virDomainObjListRename(doms, dom, "six", renameDef, NULL), 0);
+    virDomainObjEndAPI(&dom);
+    CHECK((seen = summaries(doms)));
+    CHECK_INTEQ(g_hash_table_size(seen), 240);
+    CHECK(g_hash_table_contains(seen, longName) && g_hash_table_contains(seen, "six"));
+    CHECK(!g_hash_table_contains(seen, "d4") && !g_hash_table_contains(seen, "d6"));
+    g_clear_pointer(&seen, g_hash_table_unref);
+    CHECK((dom = virDomainObjListFindByName(doms, longName)));
+    CHECK_INTEQ(virDomainObjListRename(doms, dom, "four", renameDef, NULL), 0);
+    virDomainObjEndAPI(&dom);
+    CHECK((seen = summaries(doms)));
+    CHECK(g_hash_table_contains(seen, "four") && !g_hash_table_contains(seen, longName));
+
+    /* the iterator's error stops the walk and is returned */
+    CHECK_INTEQ(virDomainObjListForEachSummary(doms, summaryStop, &calls), -7);
+    CHECK_INTEQ(calls, 3);
+    return 0;
+}
+
 /* Each table finds each domain, and only while it is listed / running. */
 static int
 testHashed(void)
@@ -170,6 +288,12 @@ workerRun(gpointer opaque)
             WCHECK(w, !virDomainObjListFindByName(w->doms, name));
             all = virDomainObjListCollect(w->doms, 0);
             WCHECK(w, all->len >= THREADS * PER_THREAD + 1);
+            {
+                g_autoptr(GHashTable) seen = summaries(w->doms);
+
+                WCHECK(w, seen && g_hash_table_size(seen) >= THREADS * PER_THREAD + 1);
+                WCHECK(w, g_hash_table_contains(seen, "shared"));
+            }
         }
     }
     return NULL;
@@ -287,6 +411,12 @@ listOpsOnA(void *opaque)
     virDomainObjSetID(dom, -1);
     virDomainObjEndAPI(&dom);
     CHECK(virDomainObjListFindByID(doms, 44) == NULL);
+    {
+        g_autoptr(GHashTable) seen = summaries(doms);
+
+        CHECK(seen && g_hash_table_contains(seen, "B"));
+        CHECK_INTEQ(GPOINTER_TO_INT(g_hash_table_lookup(seen, "B")), 43);
+    }
     CHECK((dom = addDomain(doms, "C", 3)));
     virDomainObjListRemove(doms, dom);
     virDomainObjEndAPI(&dom);
@@ -382,6 +512,7 @@ int
 main(void)
 {
     virTestRun("hashed by name, uuid and id", testHashed);
+    virTestRun("summaries of listed domains", testSummaries);
     virTestRun("threads on own and shared domains", testThreads);
     virTestRun("a domain's lock blocks no other domain", testIndependentLocks);
     virTestRun("test driver: calls beside a held domain", testDriverIndependentLocks);

@@ -10,6 +10,23 @@
 
 #define VIR_FROM_THIS VIR_FROM_DOMAIN
 
+/* What a handle needs of one listed domain, kept by the list in one
+ * array so that listing every domain touches neither the objects, nor
+ * their locks, nor their definitions (each of which is a cache miss per
+ * domain with thousands of them). */
+typedef struct {
+    virDomainObj *dom;   /* NULL for a free slot; set and cleared under
+                          * the list's write lock and its idLock */
+    int id;              /* the listed id (-1: none): written under idLock
+                          * with g_atomic_int_set, read with g_atomic_int_get */
+    int removing;        /* dom->removing, the same way */
+    unsigned char uuid[VIR_UUID_BUFLEN];  /* fixed while dom is set */
+    char shortName[24];  /* the name if it fits, else "" */
+    const char *longName; /* else the byName key (not a pointer to
+                           * shortName: the array moves when it grows);
+                           * both change under the write lock only */
+} virDomainObjListSlot;
+
 struct _virDomainObjList {
     /* guards both tables (not the objects in them) */
     GRWLock lock;
@@ -21,6 +38,13 @@ struct _virDomainObjList {
     GMutex idLock;
     /* running id -> virDomainObj *, holding a reference */
     GHashTable *byID;
+    /* one slot per listed object (see virDomainObjListSlot); the array
+     * moves (grows) only under the write lock and idLock, and a slot's
+     * index stays its object's while listed */
+    virDomainObjListSlot *slots;
+    size_t nslots;       /* slots in use or freed, below allocSlots */
+    size_t allocSlots;
+    GArray *freeSlots;   /* indices of free slots below nslots */
 };
 
 static virClass *virDomainObjClass;
@@ -51,6 +75,7 @@ virDomainObjNew(void)
     }
     dom = virObjectLockableNew(virDomainObjClass);
     dom->listedID = -1;
+    dom->listSlot = -1;
     dom->snapshots = virDomainSnapshotObjListNew();
     dom->checkpoints = virDomainCheckpointObjListNew();
     return dom;
@@ -69,6 +94,7 @@ virDomainObjListNew(void)
     g_mutex_init(&doms->idLock);
     doms->byID = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                        virObjectUnref);
+    doms->freeSlots = g_array_new(FALSE, FALSE, sizeof(size_t));
     return doms;
 }
 
@@ -89,6 +115,8 @@ virDomainObjListFree(virDomainObjList *doms)
     g_mutex_clear(&doms->idLock);
     g_hash_table_unref(doms->byUUID);
     g_hash_table_unref(doms->byName);
+    g_free(doms->slots);
+    g_array_unref(doms->freeSlots);
     g_rw_lock_clear(&doms->lock);
     g_free(doms);
 }
@@ -158,6 +186,71 @@ virDomainObjListSetIDLocked(virDomainObjList *doms, virDomainObj *dom, int id)
     if (id >= 0)
         g_hash_table_insert(doms->byID, GINT_TO_POINTER(id), virObjectRef(dom));
     dom->listedID = id;
+    if (dom->listSlot >= 0)
+        g_atomic_int_set(&doms->slots[dom->listSlot].id, id);
+    g_mutex_unlock(&doms->idLock);
+}
+
+
+/* Point @dom's slot at @name, its new byName key.  Under the write lock
+ * (which keeps readers out) and @dom's lock. */
+static void
+virDomainObjListSlotSetName(virDomainObjList *doms, virDomainObj *dom, const char *name)
+{
+    virDomainObjListSlot *slot;
+
+    if (dom->listSlot < 0)
+        return;
+    slot = &doms->slots[dom->listSlot];
+    slot->longName = NULL;
+    if (g_strlcpy(slot->shortName, name, sizeof(slot->shortName)) >= sizeof(slot->shortName))
+        slot->longName = name;
+}
+
+
+/* Give @dom (new, locked) a slot; @name is its byName key.  Under the
+ * write lock. */
+static void
+virDomainObjListSlotAdd(virDomainObjList *doms, virDomainObj *dom, const char *name)
+{
+    virDomainObjListSlot *slot;
+    size_t idx;
+
+    g_mutex_lock(&doms->idLock);
+    if (doms->freeSlots->len > 0) {
+        idx = g_array_index(doms->freeSlots, size_t, doms->freeSlots->len - 1);
+        g_array_set_size(doms->freeSlots, doms->freeSlots->len - 1);
+    } else {
+        if (doms->nslots == doms->allocSlots) {
+            doms->allocSlots = MAX(64, doms->allocSlots * 2);
+            doms->slots = g_renew(virDomainObjListSlot, doms->slots, doms->allocSlots);
+        }
+        idx = doms->nslots++;
+    }
+    slot = &doms->slots[idx];
+    memset(slot, 0, sizeof(*slot));
+    slot->dom = dom;
+    slot->id = dom->listedID;
+    memcpy(slot->uuid, dom->def->uuid, VIR_UUID_BUFLEN);
+    dom->listSlot = idx;
+    virDomainObjListSlotSetName(doms, dom, name);
+    g_mutex_unlock(&doms->idLock);
+}
+
+
+/* Free @dom's slot.  Under the write lock and @dom's lock. */
+static void
+virDomainObjListSlotRemove(virDomainObjList *doms, virDomainObj *dom)
+{
+    size_t idx;
+
+    g_mutex_lock(&doms->idLock);
+    if (dom->listSlot >= 0) {
+        idx = dom->listSlot;
+        memset(&doms->slots[idx], 0, sizeof(doms->slots[idx]));
+        g_array_append_val(doms->freeSlots, idx);
+        dom->listSlot = -1;
+    }
     g_mutex_unlock(&doms->idLock);
 }
 
@@ -203,6 +296,7 @@ virDomainObjListAdd(virDomainObjList *doms, virDomainDef **def,
 {
     char uuidstr[VIR_UUID_STRING_BUFLEN];
     virDomainObj *dom;
+    char *name;
 
     if (oldDef)
         *oldDef = NULL;
@@ -249,9 +343,11 @@ virDomainObjListAdd(virDomainObjList *doms, virDomainDef **def,
         dom->state = VIR_DOMAIN_SHUTOFF;
         g_hash_table_insert(doms->byUUID, g_memdup2(dom->def->uuid, VIR_UUID_BUFLEN),
                             virObjectRef(dom));
-        g_hash_table_insert(doms->byName, g_strdup(dom->def->name), virObjectRef(dom));
+        name = g_strdup(dom->def->name);
+        g_hash_table_insert(doms->byName, name, virObjectRef(dom));
         dom->list = doms;
         virObjectLock(dom);
+        virDomainObjListSlotAdd(doms, dom, name);
         if (dom->def->id >= 0)
             virDomainObjListSetIDLocked(doms, dom, dom->def->id);
     }
@@ -272,6 +368,13 @@ virDomainObjListRemove(virDomainObjList *doms, virDomainObj *dom)
 
     memcpy(uuid, dom->def->uuid, VIR_UUID_BUFLEN);
     dom->removing = true;
+    if (dom->list == doms) {
+        /* listings from the slots skip it from now on, as the others do */
+        g_mutex_lock(&doms->idLock);
+        if (dom->listSlot >= 0)
+            g_atomic_int_set(&doms->slots[dom->listSlot].removing, 1);
+        g_mutex_unlock(&doms->idLock);
+    }
     /* lock order: list before object */
     virObjectUnlock(dom);
     g_rw_lock_writer_lock(&doms->lock);
@@ -282,6 +385,7 @@ virDomainObjListRemove(virDomainObjList *doms, virDomainObj *dom)
         g_hash_table_remove(doms->byName, name);
     if (dom->list == doms) {
         virDomainObjListSetIDLocked(doms, dom, -1);
+        virDomainObjListSlotRemove(doms, dom);
         dom->list = NULL;
     }
     g_rw_lock_writer_unlock(&doms->lock);
@@ -292,6 +396,7 @@ virDomainObjListRename(virDomainObjList *doms, virDomainObj *dom, const char *ne
                        virDomainObjListRenameFunc func, void *opaque)
 {
     g_autofree char *oldName = NULL;
+    char *newKey;
     int ret = -1;
 
     if (STREQ(dom->def->name, newName)) {
@@ -315,7 +420,9 @@ virDomainObjListRename(virDomainObjList *doms, virDomainObj *dom, const char *ne
     oldName = g_strdup(dom->def->name);
     if (func(dom, newName, opaque) < 0)
         goto cleanup;
-    g_hash_table_insert(doms->byName, g_strdup(dom->def->name), virObjectRef(dom));
+    newKey = g_strdup(dom->def->name);
+    g_hash_table_insert(doms->byName, newKey, virObjectRef(dom));
+    virDomainObjListSlotSetName(doms, dom, newKey);
     g_hash_table_remove(doms->byName, oldName);
     ret = 0;
 
@@ -422,6 +529,40 @@ virDomainObjListForEachMatch(virDomainObjList *doms, unsigned int filter,
     }
     g_rw_lock_reader_unlock(&doms->lock);
     return ret < 0 ? ret : 0;
+}
+
+int
+virDomainObjListForEachSummary(virDomainObjList *doms,
+                               virDomainObjListSummaryIterator func, void *opaque)
+{
+    size_t i;
+    int ret = 0;
+
+    g_rw_lock_reader_lock(&doms->lock);
+    for (i = 0; ret >= 0 && i < doms->nslots; i++) {
+        virDomainObjListSlot *slot = &doms->slots[i];
+
+        if (!slot->dom || g_atomic_int_get(&slot->removing))
+            continue;
+        ret = func(slot->longName ? slot->longName : slot->shortName, slot->uuid,
+                   g_atomic_int_get(&slot->id), opaque);
+    }
+    g_rw_lock_reader_unlock(&doms->lock);
+    return ret < 0 ? ret : 0;
+}
+
+size_t
+virDomainObjListCount(virDomainObjList *doms)
+{
+    size_t i, n = 0;
+
+    g_rw_lock_reader_lock(&doms->lock);
+    for (i = 0; i < doms->nslots; i++) {
+        if (doms->slots[i].dom && !g_atomic_int_get(&doms->slots[i].removing))
+            n++;
+    }
+    g_rw_lock_reader_unlock(&doms->lock);
+    return n;
 }
 
 void

@@ -9,7 +9,9 @@
  * return the object locked and referenced; virDomainObjEndAPI unlocks and
  * unrefs it (STYLE P8).  No lookup and no listing takes the list's lock
  * for writing, and none waits for an object other than the one it returns
- * (listing waits for each object it reports, in turn).
+ * (a filtered listing waits for each object it reports, in turn; an
+ * unfiltered one reads the list's own copies of name, UUID and id and
+ * waits for none).
  */
 #pragma once
 
@@ -46,6 +48,9 @@ struct _virDomainObj {
                              * Remove (list write lock + object lock) */
     int listedID;           /* its key in the list's id table, -1 for none;
                              * guarded by the list's id mutex */
+    ssize_t listSlot;       /* its slot in the list's summary array, -1 for
+                             * none; set under the list's write lock and id
+                             * mutex, read under either */
 };
 
 virDomainObjList *virDomainObjListNew(void);
@@ -101,6 +106,22 @@ GPtrArray *virDomainObjListCollect(virDomainObjList *doms, unsigned int filter);
 typedef int (*virDomainObjListIterator)(virDomainObj *dom, void *opaque);
 int virDomainObjListForEachMatch(virDomainObjList *doms, unsigned int filter,
                                  virDomainObjListIterator func, void *opaque);
+
+/* Call @func with the name, UUID and running id (-1: none) of every
+ * listed domain, from the list's own copies: no object is locked or even
+ * read, so nothing waits for a busy domain (under the list's lock for
+ * reading: @func must not take it).  A snapshot as of each slot's read:
+ * a domain started or stopped meanwhile may show either id.  Stops at
+ * the first negative return and returns it, else 0. */
+typedef int (*virDomainObjListSummaryIterator)(const char *name,
+                                               const unsigned char *uuid,
+                                               int id, void *opaque);
+int virDomainObjListForEachSummary(virDomainObjList *doms,
+                                   virDomainObjListSummaryIterator func,
+                                   void *opaque);
+
+/* How many domains are listed (the same from the same copies). */
+size_t virDomainObjListCount(virDomainObjList *doms);
 
 /* Does @dom (locked) match @filter? */
 bool virDomainObjMatchFilter(virDomainObj *dom, unsigned int filter);
