@@ -2,7 +2,8 @@
  * objecteventtest.c: the event queue and callback list (conf/object_event)
  * with real connections and the default event loop: delivery of every
  * family's events with their payloads, per-object filters, remote IDs,
- * deregistration from inside a callback, and free callbacks.
+ * deregistration from inside a callback and from another thread while
+ * the callback runs, and free callbacks.
  */
 #include "internal.h"
 #include "datatypes.h"
@@ -451,6 +452,79 @@ testFamilies(void)
     return 0;
 }
 
+/* A callback that stays inside for a while, run by another thread. */
+typedef struct {
+    GMutex lock;
+    GCond cond;
+    bool entered;
+    gint finished;
+    int freed;
+} Slow;
+
+static int
+slowCb(virConnectPtr c G_GNUC_UNUSED, virDomainPtr dom G_GNUC_UNUSED,
+       int event G_GNUC_UNUSED, int detail G_GNUC_UNUSED, void *opaque)
+{
+    Slow *slow = opaque;
+
+    g_mutex_lock(&slow->lock);
+    slow->entered = true;
+    g_cond_signal(&slow->cond);
+    g_mutex_unlock(&slow->lock);
+    g_usleep(200 * 1000);
+    g_atomic_int_set(&slow->finished, 1);
+    return 0;
+}
+
+static void
+slowFree(void *opaque)
+{
+    ((Slow *)opaque)->freed++;
+}
+
+static gpointer
+flushThread(gpointer opaque G_GNUC_UNUSED)
+{
+    flush();
+    return NULL;
+}
+
+/* Deregistering while another thread runs the callback returns only
+ * when the callback is over and its handle (with its reference to the
+ * connection) is gone: virConnectClose right after must find no
+ * reference but its own. */
+static int
+testDeregisterWaits(void)
+{
+    g_autoptr(virObjectEventState) state = virObjectEventStateNew();
+    Slow slow = { 0 };
+    GThread *thread;
+    int refs;
+    int id;
+
+    g_mutex_init(&slow.lock);
+    g_cond_init(&slow.cond);
+    refs = g_atomic_int_get(&conn->parent.parent.refs);
+    CHECK(virDomainEventStateRegisterID(conn, state, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                        VIR_DOMAIN_EVENT_CALLBACK(slowCb),
+                                        &slow, slowFree, &id) == 1);
+    virObjectEventStateQueue(state, virDomainEventLifecycleNew(1, "a", uuidA, 0, 0));
+    thread = g_thread_new("flush", flushThread, NULL);
+    g_mutex_lock(&slow.lock);
+    while (!slow.entered)
+        g_cond_wait(&slow.cond, &slow.lock);
+    g_mutex_unlock(&slow.lock);
+
+    CHECK_INTEQ(virObjectEventStateDeregisterID(conn, state, id, true), 0);
+    CHECK_INTEQ(g_atomic_int_get(&slow.finished), 1);
+    CHECK_INTEQ(slow.freed, 1);
+    CHECK_INTEQ(g_atomic_int_get(&conn->parent.parent.refs), refs);
+    g_thread_join(thread);
+    g_cond_clear(&slow.cond);
+    g_mutex_clear(&slow.lock);
+    return 0;
+}
+
 int
 main(void)
 {
@@ -463,6 +537,8 @@ main(void)
     ret |= virTestRun("filters and deregistration in a callback", testFilterAndDrop);
     ret |= virTestRun("remote IDs", testRemoteIDs);
     ret |= virTestRun("network, pool, node device, secret events", testFamilies);
+    ret |= virTestRun("deregistration waits for a running callback",
+                      testDeregisterWaits);
     virConnectClose(conn);
     (void)ret;
     return virTestDone();

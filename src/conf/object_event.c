@@ -32,6 +32,8 @@ struct _virObjectEventState {
     GPtrArray *queue;               /* of virObjectEvent, referenced */
     int timer;                      /* -1 while no callback is registered */
     bool dispatching;
+    GThread *dispatcher;            /* the thread of that flush */
+    GCond flushed;                  /* broadcast when a flush ends */
 };
 
 static virClass *virObjectEventClass;
@@ -53,6 +55,7 @@ virObjectEventStateDispose(void *obj)
 
     g_ptr_array_unref(state->callbacks);
     g_ptr_array_unref(state->queue);
+    g_cond_clear(&state->flushed);
 }
 
 static void
@@ -114,6 +117,7 @@ virObjectEventStateNew(void)
 
     virObjectEventClassesInit();
     state = virObjectLockableNew(virObjectEventStateClass);
+    g_cond_init(&state->flushed);
     state->callbacks = g_ptr_array_new_with_free_func(virObjectEventCallbackFree);
     state->queue = g_ptr_array_new_with_free_func(virObjectUnref);
     state->timer = -1;
@@ -162,6 +166,7 @@ virObjectEventStateFlush(virObjectEventState *state)
     if (state->timer != -1)
         virEventUpdateTimeout(state->timer, -1);
     state->dispatching = true;
+    state->dispatcher = g_thread_self();
 
     for (i = 0; i < events->len; i++) {
         virObjectEvent *event = g_ptr_array_index(events, i);
@@ -197,6 +202,8 @@ virObjectEventStateFlush(virObjectEventState *state)
         }
     }
     state->dispatching = false;
+    state->dispatcher = NULL;
+    g_cond_broadcast(&state->flushed);
     virObjectEventStateCleanupTimer(state);
     virObjectUnlock(state);
     virObjectUnref(state);
@@ -376,11 +383,21 @@ virObjectEventStateDeregisterID(virConnectPtr conn, virObjectEventState *state,
     if (!doFreeCb)
         cb->freecb = NULL;
     if (!state->dispatching) {
-        /* otherwise the flush purges it (and frees its opaque) at its end */
         if (cb->freecb)
             cb->freecb(cb->opaque);
         g_ptr_array_remove_index(state->callbacks, idx);
+    } else if (state->dispatcher != g_thread_self()) {
+        /* Another thread may be inside this very callback, holding the
+         * object handle it was given (and so the connection), or about
+         * to call it.  Wait for that flush to end and purge it: once we
+         * return, nothing of the callback runs and its opaque may go
+         * (virsh closes the connection right after; the daemon frees
+         * the opaque). */
+        while (state->dispatching)
+            g_cond_wait(&state->flushed, &state->parent.lock);
     }
+    /* else: deregistered from a callback: the flush purges it (and frees
+     * its opaque) at its end */
     virObjectEventStateCleanupTimer(state);
  cleanup:
     virObjectUnlock(state);
