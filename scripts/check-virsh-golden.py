@@ -22,6 +22,14 @@ lines are skipped).  Leading words may be:
                     a difference is counted as pending, not failed, and
                     the run says when it matches, so the tag can go.
 
+    @daemon         run against a fresh nuvirt daemon of its own (--daemon):
+                    '@URI@' in a word is its test+unix URI.  With
+    @wait=N         ... once the daemon has seen N event registrations,
+    @then=COMMAND   run the reference virsh with COMMAND (one shell
+                    word, may be given more than once) on that URI,
+                    output ignored: it makes the events an 'event'
+                    command waits for, so both shells get the same ones.
+
 Both programs run with a minimal environment, in a fresh HOME that is
 also the working directory (the same path for both), without
 LD_LIBRARY_PATH or LIBVIRT_DEFAULT_URI unless the case sets them.  HOME
@@ -39,7 +47,8 @@ matches the case line (re.search) and LINE-REGEX the whole differing line.
 Every rule needs a reason.  Exit codes must always match.
 
 Usage: check-virsh-golden.py --virsh BUILD/tools/virsh [--reference PATH]
-                             [--libdir BUILD/src] [--data DIR]
+                             [--libdir BUILD/src] [--daemon LIBVIRTD]
+                             [--data DIR]
                              [--cases FILE] [--allow FILE] [-v]
 Exits 77 (skip) when the reference virsh is missing.
 """
@@ -54,6 +63,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
@@ -113,7 +123,8 @@ def split_case(text, home=''):
     env = {}
     stdin = ''
     while words:
-        if words[0] in ('@nuvirt-lib', '@pending'):
+        if words[0] in ('@nuvirt-lib', '@pending', '@daemon') or \
+                words[0].startswith(('@wait=', '@then=')):
             words.pop(0)
         elif words[0].startswith('@stdin='):
             stdin = codecs.decode(words.pop(0)[len('@stdin='):],
@@ -126,6 +137,17 @@ def split_case(text, home=''):
     words = [w.replace('@HOME@', home) for w in words]
     env = {k: v.replace('@HOME@', home) for k, v in env.items()}
     return env, stdin, words
+
+
+def tag_values(text, name):
+    """The values of the NAME=VALUE tags of a case, in order."""
+    words = shlex.split(text)
+    found = []
+    while words and (words[0].startswith('@') or ENV_WORD.match(words[0])):
+        word = words.pop(0)
+        if word.startswith(name + '='):
+            found.append(word[len(name) + 1:])
+    return found
 
 
 def has_tag(text, tag):
@@ -159,7 +181,63 @@ def lib_env(libdir):
     return env
 
 
-def run(program, case, home, data, extra_env=None):
+class Daemon:
+    """A nuvirt daemon on a private socket, logging event registrations."""
+
+    def __init__(self, binary, top):
+        self.dir = os.path.join(top, 'daemon')
+        shutil.rmtree(self.dir, ignore_errors=True)
+        os.makedirs(self.dir)
+        self.log = os.path.join(self.dir, 'log')
+        self.sock = os.path.join(self.dir, 'libvirt-sock')
+        conf = os.path.join(self.dir, 'libvirtd.conf')
+        with open(conf, 'w') as f:
+            f.write('unix_sock_dir = "%s"\n'
+                    'auth_unix_rw = "none"\nauth_unix_ro = "none"\n'
+                    'listen_tcp = 0\nlisten_tls = 0\n'
+                    'log_filters = "1:libvirt.events 4:*"\n'
+                    'log_outputs = "1:file:%s"\n' % (self.dir, self.log))
+        env = {'PATH': os.environ.get('PATH', '/usr/bin:/bin'),
+               'HOME': self.dir, 'LC_ALL': 'C'}
+        for name in ('ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LD_LIBRARY_PATH'):
+            if name in os.environ:
+                env[name] = os.environ[name]
+        self.proc = subprocess.Popen(
+            [binary, '--config', conf, '--pid-file',
+             os.path.join(self.dir, 'pid')], env=env, cwd=self.dir,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.uri = 'test+unix:///default?socket=%s' % self.sock
+        deadline = time.monotonic() + 30
+        while not os.path.exists(self.sock):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                sys.exit('nuvirt daemon %s did not start' % binary)
+            time.sleep(0.02)
+
+    def wait_registrations(self, count):
+        """Until the daemon has been asked for @count event callbacks."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with open(self.log, errors='replace') as f:
+                    seen = sum('EventRegisterAny:' in line for line in f)
+            except FileNotFoundError:
+                seen = 0
+            if seen >= count:
+                return True
+            time.sleep(0.02)
+        return False
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def run(program, case, home, data, extra_env=None, daemon=None,
+        reference=None):
     env_extra, stdin, words = split_case(case, home)
     shutil.rmtree(home, ignore_errors=True)
     if data and os.path.isdir(data):
@@ -170,13 +248,38 @@ def run(program, case, home, data, extra_env=None):
            'LC_ALL': 'C'}
     env.update(extra_env or {})
     env.update(env_extra)
+    if not has_tag(case, '@daemon'):
+        try:
+            res = subprocess.run([program] + words, input=stdin.encode(),
+                                 capture_output=True, env=env, cwd=home,
+                                 timeout=60)
+            return res.stdout, res.stderr, res.returncode
+        except subprocess.TimeoutExpired:
+            return b'', b'<timeout>\n', -1
+    if not daemon:
+        sys.exit('case needs --daemon: %s' % case)
+    d = Daemon(daemon, os.path.dirname(home))
     try:
-        res = subprocess.run([program] + words, input=stdin.encode(),
-                             capture_output=True, env=env, cwd=home,
-                             timeout=60)
-        return res.stdout, res.stderr, res.returncode
-    except subprocess.TimeoutExpired:
-        return b'', b'<timeout>\n', -1
+        words = [w.replace('@URI@', d.uri) for w in words]
+        proc = subprocess.Popen([program] + words, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=env, cwd=home)
+        wait = tag_values(case, '@wait')
+        if wait and not d.wait_registrations(int(wait[0])):
+            proc.kill()
+        ref_env = {'PATH': env['PATH'], 'HOME': home, 'LC_ALL': 'C'}
+        for then in tag_values(case, '@then'):
+            subprocess.run([reference, '-c', d.uri, then], env=ref_env,
+                           cwd=home, capture_output=True, timeout=60)
+        try:
+            out, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            return b'', b'<timeout>\n', -1
+        return out, err, proc.returncode
+    finally:
+        d.stop()
 
 
 def diff_stream(case, stream, ref, ours, rules):
@@ -203,6 +306,8 @@ def main():
     ap.add_argument('--reference', default='/usr/bin/virsh')
     ap.add_argument('--libdir', help="nuvirt's library directory, for "
                     "cases tagged @nuvirt-lib")
+    ap.add_argument('--daemon', help="nuvirt's libvirtd, for cases "
+                    "tagged @daemon")
     ap.add_argument('--data', default=DEFAULT_DATA)
     ap.add_argument('--cases', default=DEFAULT_CASES)
     ap.add_argument('--allow', default=DEFAULT_ALLOW)
@@ -225,16 +330,20 @@ def main():
             waiting = has_tag(case, '@pending')
             if tagged and not libdir:
                 sys.exit('case needs --libdir: %s' % case)
-            got = run(ours, case, home, args.data)
+            daemon = os.path.abspath(args.daemon) if args.daemon else None
+            got = run(ours, case, home, args.data, None, daemon,
+                      args.reference)
             if tagged:
                 ref = run(args.reference, case, home, args.data,
-                          lib_env(libdir))
-                debian = run(args.reference, case, home, args.data)
+                          lib_env(libdir), daemon, args.reference)
+                debian = run(args.reference, case, home, args.data, None,
+                             daemon, args.reference)
                 if debian == got:
                     print('note: matches on Debian\'s library too, drop '
                           '@nuvirt-lib: %s' % case)
             else:
-                ref = run(args.reference, case, home, args.data)
+                ref = run(args.reference, case, home, args.data, None,
+                          daemon, args.reference)
             bad = diff_stream(case, 'stdout', ref[0], got[0], rules)
             bad += diff_stream(case, 'stderr', ref[1], got[1], rules)
             if ref[2] != got[2]:
