@@ -5,11 +5,16 @@
  * virsh is a pure client of the public API.  Command families live in
  * virsh-<family>.c, each exporting one table for cmdGroups below.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "virsh.h"
@@ -56,6 +61,116 @@ virshCatchDisconnect(virConnectPtr conn, int reason, void *opaque)
     disconnected++;
 }
 
+/*
+ * polkit's text authentication agent while a connection opens, run as
+ * libvirt's virsh runs it: whenever pkttyagent exists and the process has
+ * a controlling terminal, for any URI, read-only or not (without a polkit
+ * daemon the agent says so on standard error).
+ */
+#define VIRSH_PKTTYAGENT "/usr/bin/pkttyagent"
+
+static bool
+virshPolkitAgentAvailable(void)
+{
+    const char *tty = ctermid(NULL);
+    int fd;
+
+    if (access(VIRSH_PKTTYAGENT, X_OK) < 0 || !tty)
+        return false;
+    /* the agent opens the terminal: it has to be there (O_NOCTTY: do
+     * not get one by looking) */
+    if ((fd = open(tty, O_RDWR | O_NOCTTY)) < 0)
+        return false;
+    close(fd);
+    return true;
+}
+
+static pid_t
+virshPolkitAgentStart(void)
+{
+    char self[32];
+    char notify[32];
+    struct pollfd pfd;
+    int fds[2];
+    pid_t pid;
+
+    if (!virshPolkitAgentAvailable() || pipe2(fds, O_CLOEXEC) < 0)
+        return -1;
+    g_snprintf(self, sizeof(self), "%lld", (long long)getpid());
+    g_snprintf(notify, sizeof(notify), "%d", fds[1]);
+    if ((pid = fork()) < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        /* the notify end stays open across exec; the agent closes it
+         * once it is registered (or gone) */
+        if (fcntl(fds[1], F_SETFD, 0) == 0)
+            execl(VIRSH_PKTTYAGENT, VIRSH_PKTTYAGENT, "--process", self,
+                  "--notify-fd", notify, "--fallback", (char *)NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    pfd = (struct pollfd) { .fd = fds[0], .events = POLLHUP };
+    while (poll(&pfd, 1, -1) < 0 && errno == EINTR)
+        ;
+    close(fds[0]);
+    return pid;
+}
+
+/* Reap the agent, asking it to go (then forcing it) if it still runs. */
+static void
+virshPolkitAgentStop(pid_t pid)
+{
+    int status;
+
+    if (pid <= 0)
+        return;
+    if (waitpid(pid, &status, WNOHANG) == pid)
+        return;
+    kill(pid, SIGTERM);
+    g_usleep(10 * 1000);
+    if (waitpid(pid, &status, WNOHANG) == pid)
+        return;
+    kill(pid, SIGKILL);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+}
+
+/* Open @uri with the agent running; as libvirt's virsh, start it late
+ * when the first try says polkit needs one, and give up after five
+ * failed authentications. */
+static virConnectPtr
+virshConnectAuth(const char *uri, bool readonly)
+{
+    pid_t agent = virshPolkitAgentStart();
+    virConnectPtr conn = NULL;
+    int authfail = 0;
+
+    while (authfail < 5) {
+        virErrorPtr err;
+
+        if ((conn = virConnectOpenAuth(uri, virConnectAuthPtrDefault,
+                                       readonly ? VIR_CONNECT_RO : 0)))
+            break;
+        err = virGetLastError();
+        if (readonly || !err || err->domain != VIR_FROM_POLKIT)
+            break;
+        if (agent < 0 && err->code == VIR_ERR_AUTH_UNAVAILABLE) {
+            if ((agent = virshPolkitAgentStart()) < 0)
+                break;
+        } else if (err->code == VIR_ERR_AUTH_FAILED) {
+            authfail++;
+        } else {
+            break;
+        }
+        virResetLastError();
+    }
+    virshPolkitAgentStop(agent);
+    return conn;
+}
+
 virConnectPtr
 virshConnect(vshControl *ctl, const char *uri, bool readonly)
 {
@@ -73,9 +188,7 @@ virshConnect(vshControl *ctl, const char *uri, bool readonly)
         forced = true;
     }
 
-    conn = virConnectOpenAuth(uri, virConnectAuthPtrDefault,
-                              readonly ? VIR_CONNECT_RO : 0);
-    if (!conn)
+    if (!(conn = virshConnectAuth(uri, readonly)))
         return NULL;
 
     if (interval > 0 && virConnectSetKeepAlive(conn, interval, count) != 0) {
