@@ -325,8 +325,18 @@ def thousand_connections(d):
 
 def run(d, verbose):
     """Return (outcomes dict, list of failures)."""
-    fails = []
     d.start()
+    try:
+        return run_started(d, verbose)
+    finally:
+        # an early return or an exception must not leave the daemon behind
+        if d.proc is not None:
+            d.stop()
+            d.cleanup()
+
+
+def run_started(d, verbose):
+    fails = []
     holder = opened(d)
     st, body = holder.call(PROC["DOMAIN_DEFINE_XML"], xdr_string(SENTINEL_XML))
     if st != "ok":
