@@ -570,4 +570,5 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     testDomainGuestRegister(d);
     testDomainStatsRegister(d);
     testDomainMetaRegister(d);
+    testDomainIOThreadRegister(d);
 }

@@ -15,8 +15,7 @@
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
-/* The canonical list of the CPUs set in @map ("" for none). */
-static char *
+char *
 testCPUMapToList(const unsigned char *map, int maplen)
 {
     GString *out = g_string_new("");
@@ -40,9 +39,7 @@ testCPUMapToList(const unsigned char *map, int maplen)
 }
 
 
-/* Fill the @maplen bytes of @map from the list @cpus (bits that do not
- * fit are dropped). */
-static void
+void
 testCPUListToMap(const char *cpus, unsigned char *map, int maplen)
 {
     int i;

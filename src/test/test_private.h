@@ -196,6 +196,14 @@ void testDomainParamsRegister(virHypervisorDriver *driver);
 void testDomainGuestRegister(virHypervisorDriver *driver);
 void testDomainStatsRegister(virHypervisorDriver *driver);
 void testDomainMetaRegister(virHypervisorDriver *driver);
+void testDomainIOThreadRegister(virHypervisorDriver *driver);
+
+/* test_domain_vcpu.c: CPU maps of the public API (maplen bytes, CPU n at
+ * bit n % 8 of byte n / 8) and the canonical lists ("0-3,5") the domain
+ * XML keeps.  The list of the CPUs set in @map ("" for none); fill @map
+ * from @cpus (bits that do not fit are dropped). */
+char *testCPUMapToList(const unsigned char *map, int maplen);
+void testCPUListToMap(const char *cpus, unsigned char *map, int maplen);
 
 /* Event callback registration (test_events.c): the domain methods go
  * into the hypervisor table here; each family's table takes its own. */

@@ -100,6 +100,7 @@ typedef struct {
     char *cpuset;
     int poolMin;                /* -1: absent */
     int poolMax;
+    bool autofill;              /* made up from <iothreads>N, not listed */
 } virDomainIOThreadDef;
 
 typedef struct {
@@ -139,7 +140,6 @@ typedef struct {
     unsigned int niothreads;
     virDomainIOThreadDef *iothreadids;
     size_t niothreadids;
-    bool iothreadidsPresent;
 
     bool sharesSpecified;
     unsigned long long shares;
@@ -161,6 +161,13 @@ void virDomainVcpuTuneDefClear(virDomainVcpuTuneDef *tune);
 int virDomainVcpuPostParse(virDomainVcpuTuneDef *tune);
 int virDomainVcpuTuneParseXML(virDomainVcpuTuneDef *tune, xmlXPathContextPtr ctxt,
                               unsigned int flags);
+/* The iothread @id of @tune, or NULL. */
+virDomainIOThreadDef *virDomainIOThreadFind(virDomainVcpuTuneDef *tune, unsigned int id);
+/* Append iothread @id (listed in <iothreadids> from now on); the caller
+ * checks it is new. */
+virDomainIOThreadDef *virDomainIOThreadAdd(virDomainVcpuTuneDef *tune, unsigned int id);
+/* Remove iothread @id, with its pinning, if it is there. */
+void virDomainIOThreadDel(virDomainVcpuTuneDef *tune, unsigned int id);
 /* <vcpu> and <iothreads>/<iothreadids>. */
 void virDomainVcpuFormat(virBuffer *buf, const virDomainVcpuTuneDef *tune);
 /* <cputune>. */

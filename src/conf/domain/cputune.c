@@ -183,7 +183,6 @@ virDomainIOThreadsParseXML(virDomainVcpuTuneDef *tune, xmlXPathContextPtr ctxt)
     }
     if ((n = virXPathNodeSet("./iothreadids/iothread", ctxt, &nodes)) < 0)
         return -1;
-    tune->iothreadidsPresent = n > 0;
     tune->iothreadids = g_new0(virDomainIOThreadDef, MAX(n, tune->niothreads) + 1);
     for (i = 0; i < n; i++) {
         virDomainIOThreadDef *io = &tune->iothreadids[i];
@@ -214,6 +213,7 @@ virDomainIOThreadsParseXML(virDomainVcpuTuneDef *tune, xmlXPathContextPtr ctxt)
             continue;
         tune->iothreadids[tune->niothreadids].id = j;
         tune->iothreadids[tune->niothreadids].poolMin = -1;
+        tune->iothreadids[tune->niothreadids].autofill = true;
         tune->iothreadids[tune->niothreadids++].poolMax = -1;
     }
     tune->niothreads = tune->niothreadids;
@@ -221,7 +221,7 @@ virDomainIOThreadsParseXML(virDomainVcpuTuneDef *tune, xmlXPathContextPtr ctxt)
 }
 
 
-static virDomainIOThreadDef *
+virDomainIOThreadDef *
 virDomainIOThreadFind(virDomainVcpuTuneDef *tune, unsigned int id)
 {
     size_t i;
@@ -231,6 +231,44 @@ virDomainIOThreadFind(virDomainVcpuTuneDef *tune, unsigned int id)
             return &tune->iothreadids[i];
     }
     return NULL;
+}
+
+
+virDomainIOThreadDef *
+virDomainIOThreadAdd(virDomainVcpuTuneDef *tune, unsigned int id)
+{
+    virDomainIOThreadDef *io;
+
+    /* the parser leaves one spare entry */
+    tune->iothreadids = g_renew(virDomainIOThreadDef, tune->iothreadids,
+                                tune->niothreadids + 2);
+    io = &tune->iothreadids[tune->niothreadids++];
+    memset(io, 0, 2 * sizeof(*io));
+    io->id = id;
+    io->poolMin = -1;
+    io->poolMax = -1;
+    tune->niothreads = tune->niothreadids;
+    return io;
+}
+
+
+void
+virDomainIOThreadDel(virDomainVcpuTuneDef *tune, unsigned int id)
+{
+    size_t i, j;
+
+    for (i = 0; i < tune->niothreadids; i++) {
+        if (tune->iothreadids[i].id != id)
+            continue;
+        /* the ids after a gap can no longer be made up from a count */
+        for (j = i + 1; j < tune->niothreadids; j++)
+            tune->iothreadids[j].autofill = false;
+        g_free(tune->iothreadids[i].cpuset);
+        memmove(&tune->iothreadids[i], &tune->iothreadids[i + 1],
+                (tune->niothreadids - i) * sizeof(*tune->iothreadids));
+        tune->niothreads = --tune->niothreadids;
+        return;
+    }
 }
 
 
@@ -461,7 +499,7 @@ virDomainVcpuFormat(virBuffer *buf, const virDomainVcpuTuneDef *tune)
     for (i = 0; i < tune->niothreadids; i++) {
         const virDomainIOThreadDef *io = &tune->iothreadids[i];
 
-        formatIds |= tune->iothreadidsPresent || io->poolMin >= 0 || io->poolMax >= 0;
+        formatIds |= !io->autofill || io->poolMin >= 0 || io->poolMax >= 0;
     }
     if (!formatIds)
         return;
