@@ -571,4 +571,5 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     testDomainStatsRegister(d);
     testDomainMetaRegister(d);
     testDomainIOThreadRegister(d);
+    testDomainBlockRegister(d);
 }

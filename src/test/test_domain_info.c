@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "datatypes.h"
 #include "driver.h"
+#include "util/virtypedparam.h"
 #include "test/test_private.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -228,9 +229,96 @@ testDomainGetOSType(virDomainPtr domain G_GNUC_UNUSED)
 }
 
 
+/* ---- CPU time (figures libvirt's test driver makes up) ---- */
+
+#define TEST_TOTAL_CPUTIME 48772617035ULL
+
+/* The domain's total: CPU, user and system time. */
+static int
+testDomainTotalCPUStats(virTypedParameterPtr params, unsigned int nparams)
+{
+    static const struct {
+        const char *name;
+        unsigned long long value;
+    } totals[] = {
+        { VIR_DOMAIN_CPU_STATS_CPUTIME, TEST_TOTAL_CPUTIME },
+        { VIR_DOMAIN_CPU_STATS_USERTIME, 5540000000ULL },
+        { VIR_DOMAIN_CPU_STATS_SYSTEMTIME, 6460000000ULL },
+    };
+    size_t i;
+
+    if (nparams == 0)
+        return G_N_ELEMENTS(totals);
+    for (i = 0; i < G_N_ELEMENTS(totals) && i < nparams; i++) {
+        if (virTypedParameterAssign(&params[i], totals[i].name, VIR_TYPED_PARAM_ULLONG,
+                                    totals[i].value) < 0)
+            return -1;
+    }
+    return i;
+}
+
+
+/* Per host CPU (one per core of the node info, as libvirt counts them
+ * here): CPU time, then vCPU time. */
+static int
+testDomainPerCPUStats(virTypedParameterPtr params, unsigned int nparams, int start,
+                      unsigned int ncpus, int total)
+{
+    unsigned long long each = TEST_TOTAL_CPUTIME / total;
+    int end = MIN(total, start + (int)ncpus);
+    int i;
+
+    if (ncpus == 0)
+        return total;
+    if (nparams == 0)
+        return 2;
+    if (start >= total) {
+        virReportError(VIR_ERR_INVALID_ARG, "start_cpu %d larger than maximum of %d",
+                       start, total - 1);
+        return -1;
+    }
+    for (i = start; i < end; i++) {
+        virTypedParameterPtr row = &params[(i - start) * nparams];
+
+        if (virTypedParameterAssign(&row[0], VIR_DOMAIN_CPU_STATS_CPUTIME,
+                                    VIR_TYPED_PARAM_ULLONG, each + i) < 0 ||
+            (nparams > 1 &&
+             virTypedParameterAssign(&row[1], VIR_DOMAIN_CPU_STATS_VCPUTIME,
+                                     VIR_TYPED_PARAM_ULLONG, each + i - 1234567890) < 0))
+            return -1;
+    }
+    return nparams > 1 ? 2 : 1;
+}
+
+
+static int
+testDomainGetCPUStats(virDomainPtr domain, virTypedParameterPtr params, unsigned int nparams,
+                      int start_cpu, unsigned int ncpus, unsigned int flags)
+{
+    testDriver *drv = testDriverOf(domain->conn);
+    virDomainObj *dom;
+    int ret = -1;
+
+    virCheckFlags(VIR_TYPED_PARAM_STRING_OKAY, -1);
+
+    if (!(dom = testDomObjFromDomain(domain)))
+        return -1;
+    if (virDomainObjCheckActive(dom) == 0) {
+        if (start_cpu == -1)
+            ret = testDomainTotalCPUStats(params, nparams);
+        else
+            ret = testDomainPerCPUStats(params, nparams, start_cpu, ncpus,
+                                        drv->nodeInfo.cores);
+    }
+    virDomainObjEndAPI(&dom);
+    return ret;
+}
+
+
 void
 testDomainInfoRegister(virHypervisorDriver *d)
 {
+    d->domainGetCPUStats = testDomainGetCPUStats;
     d->domainGetInfo = testDomainGetInfo;
     d->domainGetState = testDomainGetState;
     d->domainGetControlInfo = testDomainGetControlInfo;
