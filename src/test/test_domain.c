@@ -572,4 +572,5 @@ testDomainRegisterMethods(virHypervisorDriver *d)
     testDomainMetaRegister(d);
     testDomainIOThreadRegister(d);
     testDomainBlockRegister(d);
+    testDomainConsoleRegister(d);
 }

@@ -198,6 +198,7 @@ void testDomainStatsRegister(virHypervisorDriver *driver);
 void testDomainMetaRegister(virHypervisorDriver *driver);
 void testDomainIOThreadRegister(virHypervisorDriver *driver);
 void testDomainBlockRegister(virHypervisorDriver *driver);
+void testDomainConsoleRegister(virHypervisorDriver *driver);
 
 /* test_domain_vcpu.c: CPU maps of the public API (maplen bytes, CPU n at
  * bit n % 8 of byte n / 8) and the canonical lists ("0-3,5") the domain
