@@ -1,6 +1,8 @@
 /*
  * virsh-host.c: the "Host and Hypervisor" group.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "virsh.h"
@@ -30,6 +32,359 @@ cmdHostname(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
         return false;
     }
     vshPrint(ctl, "%s\n", hostname);
+    return true;
+}
+
+/* ---- capabilities, domcapabilities ---- */
+
+static const vshCmdInfo info_capabilities = {
+    .help = "capabilities",
+    .desc = "Returns capabilities of hypervisor/driver.",
+};
+
+static bool
+cmdCapabilities(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+{
+    virshControl *priv = ctl->privData;
+    g_autofree char *caps = virConnectGetCapabilities(priv->conn);
+
+    if (!caps) {
+        vshError(ctl, "%s", "failed to get capabilities");
+        return false;
+    }
+    vshPrint(ctl, "%s\n", caps);
+    return true;
+}
+
+static const vshCmdInfo info_domcapabilities = {
+    .help = "domain capabilities",
+    .desc = "Returns capabilities of emulator with respect to host and libvirt.",
+};
+
+static const vshCmdOptDef opts_domcapabilities[] = {
+    VSH_STRING("virttype", "virtualization type (/domain/@type)"),
+    VSH_STRING("emulatorbin",
+               "path to emulator binary (/domain/devices/emulator)"),
+    VSH_STRING("arch", "domain architecture (/domain/os/type/@arch)"),
+    VSH_STRING("machine", "machine type (/domain/os/type/@machine)"),
+    VSH_OPT_END
+};
+
+static bool
+cmdDomCapabilities(vshControl *ctl, const vshCmd *cmd)
+{
+    virshControl *priv = ctl->privData;
+    g_autofree char *caps = NULL;
+    const char *virttype = NULL;
+    const char *emulator = NULL;
+    const char *arch = NULL;
+    const char *machine = NULL;
+
+    if (vshCommandOptStringReq(ctl, cmd, "virttype", &virttype) < 0 ||
+        vshCommandOptStringReq(ctl, cmd, "emulatorbin", &emulator) < 0 ||
+        vshCommandOptStringReq(ctl, cmd, "arch", &arch) < 0 ||
+        vshCommandOptStringReq(ctl, cmd, "machine", &machine) < 0)
+        return false;
+    if (!(caps = virConnectGetDomainCapabilities(priv->conn, emulator, arch,
+                                                 machine, virttype, 0))) {
+        vshError(ctl, "%s", "failed to get emulator capabilities");
+        return false;
+    }
+    vshPrint(ctl, "%s\n", caps);
+    return true;
+}
+
+/* ---- cpu-models ---- */
+
+static const vshCmdInfo info_cpu_models = {
+    .help = "CPU models",
+    .desc = "Get the CPU models for an arch.",
+};
+
+static const vshCmdOptDef opts_cpu_models[] = {
+    VSH_DATA("arch", "architecture"),
+    VSH_OPT_END
+};
+
+static bool
+cmdCPUModelNames(vshControl *ctl, const vshCmd *cmd)
+{
+    virshControl *priv = ctl->privData;
+    const char *arch = NULL;
+    char **models = NULL;
+    int n;
+    int i;
+
+    if (vshCommandOptStringReq(ctl, cmd, "arch", &arch) < 0)
+        return false;
+    if ((n = virConnectGetCPUModelNames(priv->conn, arch, &models, 0)) < 0) {
+        vshError(ctl, "%s", "failed to get CPU model names");
+        return false;
+    }
+    if (n == 0)
+        vshPrintExtra(ctl, "%s\n", "all CPU models are accepted");
+    for (i = 0; i < n; i++) {
+        vshPrint(ctl, "%s\n", models[i]);
+        free(models[i]);
+    }
+    free(models);
+    return true;
+}
+
+/* ---- freecell ---- */
+
+static const vshCmdInfo info_freecell = {
+    .help = "NUMA free memory",
+    .desc = "display available free memory for the NUMA cell.",
+};
+
+static const vshCmdOptDef opts_freecell[] = {
+    VSH_INT("cellno", "NUMA cell number"),
+    VSH_BOOL("all", "show free memory for all NUMA cells"),
+    VSH_OPT_END
+};
+
+/* freecell --all: one line per cell of the capabilities' topology */
+static bool
+virshFreecellAll(vshControl *ctl, virConnectPtr conn)
+{
+    g_autofree char *xml = virConnectGetCapabilities(conn);
+    g_autoptr(xmlDoc) doc = NULL;
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autofree xmlNodePtr *cells = NULL;
+    unsigned long long total = 0;
+    int n;
+    int i;
+
+    if (!xml || !(doc = virshXMLParse(xml, "(capabilities)", &ctxt))) {
+        vshError(ctl, "%s", "unable to get node capabilities");
+        return false;
+    }
+    n = virshXPathNodeSet(ctl, "/capabilities/host/topology/cells/cell",
+                          ctxt, &cells);
+    if (n < 0) {
+        vshError(ctl, "%s", "could not get information about NUMA topology");
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        g_autofree char *idstr = (char *)xmlGetProp(cells[i],
+                                                   BAD_CAST "id");
+        unsigned long long mem = 0;
+        char *end = NULL;
+        unsigned long id;
+
+        errno = 0;
+        id = idstr ? strtoul(idstr, &end, 10) : 0;
+        if (!idstr || *end || errno || idstr[0] == '-') {
+            vshError(ctl, "%s", "conversion from string failed");
+            return false;
+        }
+        if (virNodeGetCellsFreeMemory(conn, &mem, id, 1) != 1) {
+            vshError(ctl, "failed to get free memory for NUMA node number: %lu",
+                     id);
+            return false;
+        }
+        vshPrint(ctl, "%5lu: %10llu KiB\n", id, mem / 1024);
+        total += mem;
+    }
+    vshPrintExtra(ctl, "--------------------\n");
+    vshPrintExtra(ctl, "%5s: %10llu KiB\n", "Total", total / 1024);
+    return true;
+}
+
+static bool
+cmdFreecell(vshControl *ctl, const vshCmd *cmd)
+{
+    virshControl *priv = ctl->privData;
+    bool all = vshCommandOptBool(cmd, "all");
+    bool cellno = vshCommandOptBool(cmd, "cellno");
+    unsigned long long mem = 0;
+    int cell = -1;
+
+    VSH_EXCLUSIVE_OPTIONS_VAR(all, cellno);
+    if (cellno && vshCommandOptInt(ctl, cmd, "cellno", &cell) < 0)
+        return false;
+    if (all)
+        return virshFreecellAll(ctl, priv->conn);
+    if (cellno) {
+        if (virNodeGetCellsFreeMemory(priv->conn, &mem, cell, 1) != 1)
+            return false;
+        vshPrint(ctl, "%d: %llu KiB\n", cell, mem / 1024);
+        return true;
+    }
+    if ((mem = virNodeGetFreeMemory(priv->conn)) == 0)
+        return false;
+    vshPrint(ctl, "%s: %llu KiB\n", "Total", mem / 1024);
+    return true;
+}
+
+/* ---- maxvcpus ---- */
+
+static const vshCmdInfo info_maxvcpus = {
+    .help = "connection vcpu maximum",
+    .desc = "Show maximum number of virtual CPUs for guests on this connection.",
+};
+
+static const vshCmdOptDef opts_maxvcpus[] = {
+    VSH_STRING("type", "domain type"),
+    VSH_OPT_END
+};
+
+static bool
+cmdMaxvcpus(vshControl *ctl, const vshCmd *cmd)
+{
+    virshControl *priv = ctl->privData;
+    g_autofree char *caps = NULL;
+    const char *type = NULL;
+    int vcpus = -1;
+
+    if (vshCommandOptStringReq(ctl, cmd, "type", &type) < 0)
+        return false;
+    /* the domain capabilities' <vcpu max> first, as libvirt's virsh */
+    if ((caps = virConnectGetDomainCapabilities(priv->conn, NULL, NULL, NULL,
+                                                type, 0))) {
+        g_autoptr(xmlDoc) doc = NULL;
+        g_autoptr(xmlXPathContext) ctxt = NULL;
+
+        if (!(doc = virshXMLParse(caps, "(domainCapabilities)", &ctxt)))
+            return false;
+        if (virshXPathInt("string(./vcpu[1]/@max)", ctxt, &vcpus) < 0)
+            vcpus = -1;
+    } else {
+        vshResetLibvirtError();
+    }
+    if (vcpus < 0 && (vcpus = virConnectGetMaxVcpus(priv->conn, type)) < 0)
+        return false;
+    vshPrint(ctl, "%d\n", vcpus);
+    return true;
+}
+
+/* ---- nodecpumap ---- */
+
+static const vshCmdInfo info_node_cpumap = {
+    .help = "node cpu map",
+    .desc = "Displays the node's total number of CPUs, the number of online "
+            "CPUs and the list of online CPUs.",
+};
+
+static const vshCmdOptDef opts_node_cpumap[] = {
+    VSH_BOOL("pretty", "return human readable output"),
+    VSH_OPT_END
+};
+
+/* The set CPUs of @map as ranges: "0-3,6" */
+static void
+virshCpumapRanges(vshControl *ctl, const unsigned char *map, int ncpus)
+{
+    bool first = true;
+    int cpu = 0;
+
+    while (cpu < ncpus) {
+        int start;
+
+        if (!VIR_CPU_USED(map, cpu)) {
+            cpu++;
+            continue;
+        }
+        start = cpu;
+        while (cpu < ncpus && VIR_CPU_USED(map, cpu))
+            cpu++;
+        vshPrint(ctl, "%s%d", first ? "" : ",", start);
+        if (cpu - 1 > start)
+            vshPrint(ctl, "-%d", cpu - 1);
+        first = false;
+    }
+}
+
+static bool
+cmdNodeCpuMap(vshControl *ctl, const vshCmd *cmd)
+{
+    virshControl *priv = ctl->privData;
+    g_autofree unsigned char *map = NULL;
+    unsigned int online = 0;
+    int ncpus;
+    int cpu;
+
+    if ((ncpus = virNodeGetCPUMap(priv->conn, &map, &online, 0)) < 0) {
+        vshError(ctl, "%s", "Unable to get cpu map");
+        return false;
+    }
+    vshPrint(ctl, "%-15s %d\n", "CPUs present:", ncpus);
+    vshPrint(ctl, "%-15s %u\n", "CPUs online:", online);
+    vshPrint(ctl, "%-15s ", "CPU map:");
+    if (vshCommandOptBool(cmd, "pretty")) {
+        virshCpumapRanges(ctl, map, ncpus);
+    } else {
+        for (cpu = 0; cpu < ncpus; cpu++)
+            vshPrint(ctl, "%c", VIR_CPU_USED(map, cpu) ? 'y' : '-');
+    }
+    vshPrint(ctl, "\n");
+    return true;
+}
+
+/* ---- nodeinfo, nodememstats ---- */
+
+static const vshCmdInfo info_nodeinfo = {
+    .help = "node information",
+    .desc = "Returns basic information about the node.",
+};
+
+static bool
+cmdNodeinfo(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+{
+    virshControl *priv = ctl->privData;
+    virNodeInfo info;
+
+    if (virNodeGetInfo(priv->conn, &info) < 0) {
+        vshError(ctl, "%s", "failed to get node information");
+        return false;
+    }
+    vshPrint(ctl, "%-20s %s\n", "CPU model:", info.model);
+    vshPrint(ctl, "%-20s %d\n", "CPU(s):", info.cpus);
+    if (info.mhz)
+        vshPrint(ctl, "%-20s %d MHz\n", "CPU frequency:", info.mhz);
+    vshPrint(ctl, "%-20s %d\n", "CPU socket(s):", info.sockets);
+    vshPrint(ctl, "%-20s %d\n", "Core(s) per socket:", info.cores);
+    vshPrint(ctl, "%-20s %d\n", "Thread(s) per core:", info.threads);
+    vshPrint(ctl, "%-20s %d\n", "NUMA cell(s):", info.nodes);
+    vshPrint(ctl, "%-20s %lu KiB\n", "Memory size:", info.memory);
+    return true;
+}
+
+static const vshCmdInfo info_nodememstats = {
+    .help = "Prints memory stats of the node.",
+    .desc = "Returns memory stats of the node, in kilobytes.",
+};
+
+static const vshCmdOptDef opts_node_memstats[] = {
+    VSH_INT("cell", "prints specified cell statistics only."),
+    VSH_OPT_END
+};
+
+static bool
+cmdNodeMemStats(vshControl *ctl, const vshCmd *cmd)
+{
+    virshControl *priv = ctl->privData;
+    g_autofree virNodeMemoryStatsPtr params = NULL;
+    int cell = VIR_NODE_MEMORY_STATS_ALL_CELLS;
+    int n = 0;
+    int i;
+
+    if (vshCommandOptInt(ctl, cmd, "cell", &cell) < 0)
+        return false;
+    if (virNodeGetMemoryStats(priv->conn, cell, NULL, &n, 0) != 0) {
+        vshError(ctl, "%s", "Unable to get number of memory stats");
+        return false;
+    }
+    if (n == 0)
+        return true;
+    params = g_new0(virNodeMemoryStats, n);
+    if (virNodeGetMemoryStats(priv->conn, cell, params, &n, 0) != 0) {
+        vshError(ctl, "%s", "Unable to get memory stats");
+        return false;
+    }
+    for (i = 0; i < n; i++)
+        vshPrint(ctl, "%-7s: %20llu KiB\n", params[i].field, params[i].value);
     return true;
 }
 
@@ -212,7 +567,22 @@ cmdVersion(vshControl *ctl, const vshCmd *cmd)
 /* Rows in the order virsh lists them; the other host commands (allocpages
  * ... sysinfo) slot in alphabetically as they land. */
 const vshCmdDef hostAndHypervisorCmds[] = {
+    { .name = "capabilities", .handler = cmdCapabilities,
+      .info = &info_capabilities },
+    { .name = "cpu-models", .handler = cmdCPUModelNames,
+      .opts = opts_cpu_models, .info = &info_cpu_models },
+    { .name = "domcapabilities", .handler = cmdDomCapabilities,
+      .opts = opts_domcapabilities, .info = &info_domcapabilities },
+    { .name = "freecell", .handler = cmdFreecell, .opts = opts_freecell,
+      .info = &info_freecell },
     { .name = "hostname", .handler = cmdHostname, .info = &info_hostname },
+    { .name = "maxvcpus", .handler = cmdMaxvcpus, .opts = opts_maxvcpus,
+      .info = &info_maxvcpus },
+    { .name = "nodecpumap", .handler = cmdNodeCpuMap,
+      .opts = opts_node_cpumap, .info = &info_node_cpumap },
+    { .name = "nodeinfo", .handler = cmdNodeinfo, .info = &info_nodeinfo },
+    { .name = "nodememstats", .handler = cmdNodeMemStats,
+      .opts = opts_node_memstats, .info = &info_nodememstats },
     { .name = "nodesuspend", .handler = cmdNodeSuspend,
       .opts = opts_node_suspend, .info = &info_nodesuspend },
     { .name = "sysinfo", .handler = cmdSysinfo, .info = &info_sysinfo },
