@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "virsh.h"
 
@@ -322,6 +323,156 @@ cmdNodeCpuMap(vshControl *ctl, const vshCmd *cmd)
     return true;
 }
 
+/* ---- nodecpustats ---- */
+
+static const vshCmdInfo info_nodecpustats = {
+    .help = "Prints cpu stats of the node.",
+    .desc = "Returns cpu stats of the node, in nanoseconds.",
+};
+
+static const vshCmdOptDef opts_node_cpustats[] = {
+    VSH_INT("cpu", "prints specified cpu statistics only."),
+    VSH_BOOL("percent", "prints by percentage during 1 second."),
+    VSH_OPT_END
+};
+
+/* The fields virsh shows, in its order; the last (utilization) only
+ * with --percent */
+enum { VIRSH_CPU_USER, VIRSH_CPU_SYSTEM, VIRSH_CPU_IDLE, VIRSH_CPU_IOWAIT,
+       VIRSH_CPU_INTR, VIRSH_CPU_USAGE, VIRSH_CPU_LAST };
+
+static const struct {
+    const char *field;
+    const char *label;
+} virshCPUStatFields[VIRSH_CPU_LAST] = {
+    { VIR_NODE_CPU_STATS_USER, "user:" },
+    { VIR_NODE_CPU_STATS_KERNEL, "system:" },
+    { VIR_NODE_CPU_STATS_IDLE, "idle:" },
+    { VIR_NODE_CPU_STATS_IOWAIT, "iowait:" },
+    { VIR_NODE_CPU_STATS_INTR, "intr:" },
+    { VIR_NODE_CPU_STATS_UTILIZATION, "usage:" },
+};
+
+static int
+virshCPUStatField(const char *name)
+{
+    int i;
+
+    for (i = 0; i < VIRSH_CPU_LAST; i++) {
+        if (strcmp(virshCPUStatFields[i].field, name) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static void
+virshNodeCpuStatsPercent(vshControl *ctl, const unsigned long long *stats,
+                         const bool *present)
+{
+    double total = 0;
+    int i;
+
+    if (present[VIRSH_CPU_USAGE]) {
+        vshPrint(ctl, "%-15s %5.1llu%%\n", "usage:", stats[VIRSH_CPU_USAGE]);
+        vshPrint(ctl, "%-15s %5.1llu%%\n", "idle:",
+                 100 - stats[VIRSH_CPU_USAGE]);
+        return;
+    }
+    for (i = 0; i < VIRSH_CPU_USAGE; i++)
+        total += stats[i];
+    vshPrint(ctl, "%-15s %5.1lf%%\n", "usage:",
+             (stats[VIRSH_CPU_USER] + stats[VIRSH_CPU_SYSTEM]) / total * 100);
+    for (i = 0; i < VIRSH_CPU_USAGE; i++) {
+        if (present[i])
+            vshPrint(ctl, "%-15s %5.1lf%%\n", virshCPUStatFields[i].label,
+                     stats[i] / total * 100);
+    }
+}
+
+static bool
+cmdNodeCpuStats(vshControl *ctl, const vshCmd *cmd)
+{
+    virshControl *priv = ctl->privData;
+    bool percent = vshCommandOptBool(cmd, "percent");
+    g_autofree virNodeCPUStatsPtr params = NULL;
+    unsigned long long stats[VIRSH_CPU_LAST] = { 0 };
+    bool present[VIRSH_CPU_LAST] = { false };
+    int cpu = VIR_NODE_CPU_STATS_ALL_CPUS;
+    int n = 0;
+    int pass;
+    int i;
+
+    if (vshCommandOptInt(ctl, cmd, "cpu", &cpu) < 0)
+        return false;
+    if (virNodeGetCPUStats(priv->conn, cpu, NULL, &n, 0) != 0) {
+        vshError(ctl, "%s", "Unable to get number of cpu stats");
+        return false;
+    }
+    if (n == 0)
+        return true;
+    params = g_new0(virNodeCPUStats, n);
+    /* with --percent, a second sample one second later gives deltas */
+    for (pass = 0; pass < 2; pass++) {
+        if (virNodeGetCPUStats(priv->conn, cpu, params, &n, 0) != 0) {
+            vshError(ctl, "%s", "Unable to get node cpu stats");
+            return false;
+        }
+        for (i = 0; i < n; i++) {
+            int f = virshCPUStatField(params[i].field);
+
+            if (f < 0)
+                continue;
+            if (pass == 0) {
+                stats[f] = params[i].value;
+                present[f] = true;
+            } else if (present[f]) {
+                stats[f] = params[i].value - stats[f];
+            }
+        }
+        if (present[VIRSH_CPU_USAGE] || !percent)
+            break;
+        sleep(1);
+    }
+    if (percent) {
+        virshNodeCpuStatsPercent(ctl, stats, present);
+        return true;
+    }
+    for (i = 0; i < VIRSH_CPU_USAGE; i++) {
+        if (present[i])
+            vshPrint(ctl, "%-15s %20llu\n", virshCPUStatFields[i].label,
+                     stats[i]);
+    }
+    return true;
+}
+
+/* ---- nodesevinfo ---- */
+
+static const vshCmdInfo info_nodesevinfo = {
+    .help = "node SEV information",
+    .desc = "Returns basic SEV information about the node.",
+};
+
+static bool
+cmdNodeSEVInfo(vshControl *ctl, const vshCmd *cmd G_GNUC_UNUSED)
+{
+    virshControl *priv = ctl->privData;
+    virTypedParameterPtr params = NULL;
+    int n = 0;
+    int i;
+
+    if (virNodeGetSEVInfo(priv->conn, &params, &n, 0) != 0) {
+        vshError(ctl, "%s", "Unable to get host SEV information");
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        g_autofree char *str = vshGetTypedParamValue(ctl, &params[i]);
+
+        vshPrint(ctl, "%-18s: %s\n", params[i].field, str);
+    }
+    virTypedParamsFree(params, n);
+    return true;
+}
+
 /* ---- nodeinfo, nodememstats ---- */
 
 static const vshCmdInfo info_nodeinfo = {
@@ -580,9 +731,13 @@ const vshCmdDef hostAndHypervisorCmds[] = {
       .info = &info_maxvcpus },
     { .name = "nodecpumap", .handler = cmdNodeCpuMap,
       .opts = opts_node_cpumap, .info = &info_node_cpumap },
+    { .name = "nodecpustats", .handler = cmdNodeCpuStats,
+      .opts = opts_node_cpustats, .info = &info_nodecpustats },
     { .name = "nodeinfo", .handler = cmdNodeinfo, .info = &info_nodeinfo },
     { .name = "nodememstats", .handler = cmdNodeMemStats,
       .opts = opts_node_memstats, .info = &info_nodememstats },
+    { .name = "nodesevinfo", .handler = cmdNodeSEVInfo,
+      .info = &info_nodesevinfo },
     { .name = "nodesuspend", .handler = cmdNodeSuspend,
       .opts = opts_node_suspend, .info = &info_nodesuspend },
     { .name = "sysinfo", .handler = cmdSysinfo, .info = &info_sysinfo },
