@@ -128,6 +128,7 @@ static const vshCmdDef *const virshDomainFamilies[] = {
     virshDomainJobCmds,
     virshDomainVcpuCmds,
     virshDomainTuneCmds,
+    virshDomainGuestCmds,
     NULL
 };
 

@@ -297,6 +297,7 @@ int virshNodeGetCPUCount(virConnectPtr conn);
 
 /* ---- virsh-domain-vcpu.c ---- */
 extern const vshCmdDef virshDomainVcpuCmds[];
+extern const vshCmdDef virshDomainGuestCmds[];
 int virshCPUCountCollect(vshControl *ctl, virDomainPtr dom,
                          unsigned int flags, bool checkState);
 char **virshDomainIOThreadIdCompleter(vshControl *ctl, const vshCmd *cmd,
