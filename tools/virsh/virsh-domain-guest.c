@@ -1,6 +1,7 @@
 /*
  * virsh-domain-guest.c: domain commands that reach into the guest:
- * domhostname, inject-nmi, domfsfreeze, domfsthaw, domfstrim, domfsinfo.
+ * domhostname, inject-nmi, domfsfreeze, domfsthaw, domfstrim, domfsinfo,
+ * set-user-password.
  */
 #include <string.h>
 
@@ -225,6 +226,44 @@ cmdDomFSInfo(vshControl *ctl, const vshCmd *cmd)
     return true;
 }
 
+/* ---- set-user-password ---- */
+
+static const vshCmdInfo info_set_user_password = {
+    .help = "set the user password inside the domain",
+    .desc = "changes the password of the specified user inside the domain",
+};
+
+static const vshCmdOptDef opts_set_user_password[] = {
+    VIRSH_OPT_DOMAIN_FULL(VIR_CONNECT_LIST_DOMAINS_ACTIVE),
+    VSH_DATA("user", "the username"),
+    VSH_DATA("password", "the new password",
+             .completer = virshCompleteEmpty),
+    VSH_BOOL("encrypted", "the password is already encrypted"),
+    VSH_OPT_END
+};
+
+static bool
+cmdSetUserPassword(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virshDomain) dom = NULL;
+    const char *name = NULL;
+    const char *user = NULL;
+    const char *password = NULL;
+    unsigned int flags = 0;
+
+    if (vshCommandOptBool(cmd, "encrypted"))
+        flags |= VIR_DOMAIN_PASSWORD_ENCRYPTED;
+    if (vshCommandOptStringReq(ctl, cmd, "user", &user) < 0 ||
+        vshCommandOptStringReq(ctl, cmd, "password", &password) < 0)
+        return false;
+    if (!(dom = virshCommandOptDomain(ctl, cmd, &name)))
+        return false;
+    if (virDomainSetUserPassword(dom, user, password, flags) < 0)
+        return false;
+    vshPrintExtra(ctl, "Password set successfully for %s in %s", user, name);
+    return true;
+}
+
 const vshCmdDef virshDomainGuestCmds[] = {
     { .name = "domfsfreeze", .handler = cmdDomFSFreeze,
       .opts = opts_domfsfreeze, .info = &info_domfsfreeze },
@@ -238,5 +277,7 @@ const vshCmdDef virshDomainGuestCmds[] = {
       .opts = opts_domhostname, .info = &info_domhostname },
     { .name = "inject-nmi", .handler = cmdInjectNMI,
       .opts = opts_inject_nmi, .info = &info_inject_nmi },
+    { .name = "set-user-password", .handler = cmdSetUserPassword,
+      .opts = opts_set_user_password, .info = &info_set_user_password },
     { .name = NULL }
 };
