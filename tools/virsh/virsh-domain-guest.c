@@ -1,8 +1,11 @@
 /*
  * virsh-domain-guest.c: domain commands that reach into the guest:
  * domhostname, inject-nmi, domfsfreeze, domfsthaw, domfstrim, domfsinfo,
- * set-user-password.
+ * send-process-signal, set-user-password.
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "virsh.h"
@@ -226,6 +229,84 @@ cmdDomFSInfo(vshControl *ctl, const vshCmd *cmd)
     return true;
 }
 
+/* ---- send-process-signal ---- */
+
+static const vshCmdInfo info_send_process_signal = {
+    .help = "Send signals to processes",
+    .desc = "Send signals to processes in the guest",
+};
+
+static const vshCmdOptDef opts_send_process_signal[] = {
+    VIRSH_OPT_DOMAIN_FULL(VIR_CONNECT_LIST_DOMAINS_ACTIVE),
+    VSH_DATA("pid", "the process ID", .completer = virshCompleteEmpty),
+    VSH_DATA("signame", "the signal number or name"),
+    VSH_OPT_END
+};
+
+/* virDomainProcessSignal's names below 32; 32 and up are rt0 ... rt32 */
+static const char *const virshSignalNames[] = {
+    "nop", "hup", "int", "quit", "ill", "trap", "abrt", "bus", "fpe",
+    "kill", "usr1", "segv", "usr2", "pipe", "alrm", "term", "stkflt",
+    "chld", "cont", "stop", "tstp", "ttin", "ttou", "urg", "xcpu", "xfsz",
+    "vtalrm", "prof", "winch", "poll", "pwr", "sys",
+};
+
+/* A signal as a decimal number (any int, checked by the caller) or a
+ * name, any case, with or without "sig" / "sig_"; -1 when unknown. */
+static int
+virshSignalNumber(const char *signame)
+{
+    g_autofree char *lower = g_ascii_strdown(signame, -1);
+    const char *name = lower;
+    char *end = NULL;
+    long val;
+    size_t i;
+
+    errno = 0;
+    val = strtol(lower, &end, 10);
+    if (end != lower && *end == '\0' && errno == 0 &&
+        val >= INT_MIN && val <= INT_MAX)
+        return val;
+    if (g_str_has_prefix(name, "sig_"))
+        name += 4;
+    else if (g_str_has_prefix(name, "sig"))
+        name += 3;
+    for (i = 0; i < G_N_ELEMENTS(virshSignalNames); i++) {
+        if (strcmp(name, virshSignalNames[i]) == 0)
+            return i;
+    }
+    if (g_str_has_prefix(name, "rt")) {
+        for (i = 0; i <= VIR_DOMAIN_PROCESS_SIGNAL_RT32 -
+                         VIR_DOMAIN_PROCESS_SIGNAL_RT0; i++) {
+            g_autofree char *rt = g_strdup_printf("rt%zu", i);
+
+            if (strcmp(name, rt) == 0)
+                return VIR_DOMAIN_PROCESS_SIGNAL_RT0 + i;
+        }
+    }
+    return -1;
+}
+
+static bool
+cmdSendProcessSignal(vshControl *ctl, const vshCmd *cmd)
+{
+    g_autoptr(virshDomain) dom = NULL;
+    const char *signame = NULL;
+    long long pid;
+    int signum;
+
+    if (!(dom = virshCommandOptDomain(ctl, cmd, NULL)))
+        return false;
+    if (vshCommandOptLongLong(ctl, cmd, "pid", &pid) < 0 ||
+        vshCommandOptStringReq(ctl, cmd, "signame", &signame) < 0)
+        return false;
+    if ((signum = virshSignalNumber(signame)) < 0) {
+        vshError(ctl, "malformed signal name: %s", signame);
+        return false;
+    }
+    return virDomainSendProcessSignal(dom, pid, signum, 0) == 0;
+}
+
 /* ---- set-user-password ---- */
 
 static const vshCmdInfo info_set_user_password = {
@@ -277,6 +358,8 @@ const vshCmdDef virshDomainGuestCmds[] = {
       .opts = opts_domhostname, .info = &info_domhostname },
     { .name = "inject-nmi", .handler = cmdInjectNMI,
       .opts = opts_inject_nmi, .info = &info_inject_nmi },
+    { .name = "send-process-signal", .handler = cmdSendProcessSignal,
+      .opts = opts_send_process_signal, .info = &info_send_process_signal },
     { .name = "set-user-password", .handler = cmdSetUserPassword,
       .opts = opts_set_user_password, .info = &info_set_user_password },
     { .name = NULL }
