@@ -453,10 +453,7 @@ static const vshCmdOptDef opts_event[] = {
     VSH_STRING("event", "which event type to wait for",
         .completer = virshDomainEventNameCompleter),
     VSH_BOOL("all", "wait for all events instead of just one type"),
-    VSH_BOOL("loop", "loop until timeout or interrupt, rather than one-shot"),
-    VSH_INT("timeout", "timeout seconds"),
-    VSH_BOOL("list", "list valid event types"),
-    VSH_BOOL("timestamp", "show timestamp for each printed event"),
+    VIRSH_OPT_EVENT_COMMON,
     VSH_OPT_END
 };
 

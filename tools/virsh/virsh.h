@@ -397,6 +397,14 @@ typedef struct {
 bool virshEventCommand(vshControl *ctl, const vshCmd *cmd,
                        const virshEventFamily *family);
 
+/* The options every FAMILY-event command ends with, in virsh's order;
+ * virshEventCommand reads them. */
+#define VIRSH_OPT_EVENT_COMMON \
+    VSH_BOOL("loop", "loop until timeout or interrupt, rather than one-shot"), \
+    VSH_INT("timeout", "timeout seconds"), \
+    VSH_BOOL("list", "list valid event types"), \
+    VSH_BOOL("timestamp", "show timestamp for each printed event")
+
 /* ---- virsh-network.c ---- */
 extern const vshCmdDef networkCmds[];
 virNetworkPtr virshCommandOptNetworkBy(vshControl *ctl, const vshCmd *cmd,
